@@ -1,0 +1,64 @@
+// swift-tools-version:6.2
+// The plainlint package: a plain-language linter for health and care writing.
+//
+// One direction of flow, one target per stage:
+//   source bytes -> front end -> prose blocks with a source map -> tokens and sentences -> rules -> findings
+//   -> reporters -> command line.
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode, and no warnings allowed in a release build.
+let strict: [SwiftSetting] = [
+  .treatAllWarnings(as: .error, .when(configuration: .release))
+]
+
+let package = Package(
+  name: "plainlint",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "plainlint", targets: ["plainlint"]),
+    .executable(name: "plainlint-bench", targets: ["plainlint-bench"]),
+    .library(name: "PlainLintCore", targets: ["PlainLintCore"]),
+    .library(name: "PlainLintRules", targets: ["PlainLintRules"]),
+    .library(name: "PlainLintReporters", targets: ["PlainLintReporters"]),
+    .library(name: "PlainLintDriver", targets: ["PlainLintDriver"]),
+  ],
+  dependencies: [
+    // The command line's argument parsing: the Swift project's own parser, with generated help and completions.
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // Documents, positions, the tokenizer, sentence segmentation, the rule interface and the linter loop.
+    .target(name: "PlainLintCore", swiftSettings: strict),
+    // The built-in rules, one file each, grouped by family.
+    .target(name: "PlainLintRules", dependencies: ["PlainLintCore"], swiftSettings: strict),
+    // Output formats: pure functions from findings to text.
+    .target(name: "PlainLintReporters", dependencies: ["PlainLintCore"], swiftSettings: strict),
+    // Finding and reading the files to lint, running the rules over them, and deciding the exit status.
+    .target(
+      name: "PlainLintDriver",
+      dependencies: ["PlainLintCore", "PlainLintRules", "PlainLintReporters"],
+      swiftSettings: strict
+    ),
+    // The thin command-line front end.
+    .executableTarget(
+      name: "plainlint",
+      dependencies: ["PlainLintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: strict
+    ),
+    // The benchmark: a release-build executable, never a test.
+    .executableTarget(
+      name: "plainlint-bench",
+      dependencies: ["PlainLintCore", "PlainLintRules", "PlainLintDriver"],
+      swiftSettings: strict
+    ),
+    .testTarget(name: "PlainLintCoreTests", dependencies: ["PlainLintCore"], swiftSettings: strict),
+    .testTarget(name: "PlainLintRulesTests", dependencies: ["PlainLintRules"], swiftSettings: strict),
+    .testTarget(
+      name: "PlainLintReportersTests",
+      dependencies: ["PlainLintReporters", "PlainLintRules"],
+      swiftSettings: strict
+    ),
+    .testTarget(name: "EndToEndTests", dependencies: ["plainlint"], swiftSettings: strict),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,55 @@
+/// How the tokenizer sees one Unicode scalar.
+@usableFromInline
+enum CharClass: UInt8, Sendable {
+  case space, newline, letter, upper, digit, apostrophe, hyphen, period, punctuation, symbol, mark, joiner
+}
+
+/// Classification of characters, with a table for ASCII and Unicode properties for the rest.
+@usableFromInline
+enum CharClassifier {
+  @usableFromInline
+  static let ascii: [CharClass] = {
+    var table = [CharClass](repeating: .punctuation, count: 128)
+    for b in 0..<32 { table[b] = .symbol }
+    for b in [0x20, 0x09, 0x0B, 0x0C] { table[b] = .space }
+    table[0x0A] = .newline
+    table[0x0D] = .newline
+    for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = .letter }
+    for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = .upper }
+    for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = .digit }
+    table[Int(UInt8(ascii: "'"))] = .apostrophe
+    table[Int(UInt8(ascii: "-"))] = .hyphen
+    table[Int(UInt8(ascii: "."))] = .period
+    for c in "$%+<=>^`|~#&*@\\/_" { table[Int(c.asciiValue!)] = .symbol }
+    table[0x7F] = .symbol
+    return table
+  }()
+
+  /// Classifies a scalar that is not ASCII.
+  @usableFromInline
+  static func classify(nonASCII value: UInt32) -> CharClass {
+    switch value {
+    case 0x2019, 0x02BC: return .apostrophe  // right single quote (curly apostrophe), modifier apostrophe
+    case 0x2010, 0x2011: return .hyphen  // hyphen, non-breaking hyphen
+    case 0x00A0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000, 0x2028, 0x2029, 0x0085: return .space
+    case 0x200D, 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return .joiner
+    case 0x200B, 0x2060, 0xFEFF: return .joiner  // zero-width space, word joiner, byte-order mark
+    case 0x2026: return .period  // horizontal ellipsis (treated like `...`)
+    default: break
+    }
+    guard let scalar = Unicode.Scalar(value) else { return .symbol }
+    let properties = scalar.properties
+    switch properties.generalCategory {
+    case .uppercaseLetter, .titlecaseLetter: return .upper
+    case .lowercaseLetter, .modifierLetter, .otherLetter: return .letter
+    case .nonspacingMark, .spacingMark, .enclosingMark: return .mark
+    case .decimalNumber: return .digit
+    case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+      .finalPunctuation, .otherPunctuation:
+      return .punctuation
+    case .spaceSeparator: return .space
+    case .lineSeparator, .paragraphSeparator: return .space
+    default: return properties.isAlphabetic ? .letter : .symbol
+    }
+  }
+}

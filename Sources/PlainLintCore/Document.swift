@@ -1,0 +1,165 @@
+/// A position in a source file: 1-based line, and 1-based column counted in Unicode scalar values.
+public struct SourcePosition: Hashable, Sendable, Comparable {
+  /// The 1-based line number.
+  public var line: Int
+  /// The 1-based column, counted in Unicode scalar values (an invalid UTF-8 byte counts as one).
+  public var column: Int
+
+  /// Creates a position from a 1-based line and column.
+  public init(line: Int, column: Int) {
+    self.line = line
+    self.column = column
+  }
+
+  public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
+    (a.line, a.column) < (b.line, b.column)
+  }
+}
+
+/// Everything a reporter or the language server needs to know about one byte offset.
+public struct SourceLocation: Hashable, Sendable {
+  /// The UTF-8 byte offset from the start of the file.
+  public var offset: Int
+  /// The 1-based line number.
+  public var line: Int
+  /// The 1-based column in Unicode scalar values.
+  public var column: Int
+  /// The 1-based column in UTF-16 code units (what most language-server clients count).
+  public var utf16Column: Int
+  /// The 1-based column in UTF-8 bytes (what reviewdog counts).
+  public var byteColumn: Int
+
+  /// The line and scalar column as a `SourcePosition`.
+  public var position: SourcePosition { SourcePosition(line: line, column: column) }
+}
+
+/// A source file: its bytes, its path for reporting, and an index of where each line starts.
+///
+/// Every token, sentence and finding refers to the file by UTF-8 byte offsets. Converting an offset to a line
+/// and column is a binary search over the line index plus a walk along that one line; it never rescans the file.
+public struct Document: Sendable {
+  /// The path shown to the user (as given on the command line, or the `--stdin-filename`).
+  public let path: String
+  /// The file's bytes, exactly as read.
+  public let bytes: [UInt8]
+  /// The byte offset at which each line starts. The first entry is always 0.
+  public let lineStarts: [Int]
+
+  /// Creates a document and indexes its lines. Line breaks are `\n`, `\r\n` and a lone `\r`.
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+    self.lineStarts = Document.indexLines(bytes)
+  }
+
+  /// Creates a document from a string (for tests and standard input).
+  public init(path: String, text: String) {
+    self.init(path: path, bytes: Array(text.utf8))
+  }
+
+  /// The number of lines (an empty file has one empty line).
+  public var lineCount: Int { lineStarts.count }
+
+  private static func indexLines(_ bytes: [UInt8]) -> [Int] {
+    var starts = [0]
+    starts.reserveCapacity(bytes.count / 40 + 1)
+    bytes.withUnsafeBufferPointer { p in
+      let n = p.count
+      var i = 0
+      while i < n {
+        let b = p[i]
+        if b == 0x0A {
+          starts.append(i + 1)
+        } else if b == 0x0D {
+          if i + 1 < n && p[i + 1] == 0x0A { i += 1 }
+          starts.append(i + 1)
+        }
+        i += 1
+      }
+    }
+    return starts
+  }
+
+  /// The 0-based index of the line that contains `offset`.
+  public func lineIndex(containing offset: Int) -> Int {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
+
+  /// The byte range of a 0-based line, without its line break.
+  public func lineRange(_ index: Int) -> Range<Int> {
+    let start = lineStarts[index]
+    var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
+    if end > start && bytes[end - 1] == 0x0A { end -= 1 }
+    if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+    return start..<end
+  }
+
+  /// The full location (line, scalar column, UTF-16 column) of a byte offset.
+  public func location(at offset: Int) -> SourceLocation {
+    var converter = PositionConverter(self)
+    return converter.location(at: offset)
+  }
+
+  /// The source text of a byte range, with any invalid UTF-8 shown as U+FFFD.
+  public func text(_ range: Range<Int>) -> String {
+    String(decoding: bytes[range], as: UTF8.self)
+  }
+}
+
+/// Converts byte offsets to locations, remembering the last answer so that a run of offsets in order along one
+/// long line costs a single walk of that line rather than one walk per offset.
+public struct PositionConverter {
+  private let document: Document
+  private var cachedLine = -1
+  private var cachedOffset = 0
+  private var cachedColumn = 1
+  private var cachedUTF16Column = 1
+
+  /// Creates a converter for one document.
+  public init(_ document: Document) {
+    self.document = document
+  }
+
+  /// The location of a byte offset (clamped to the file).
+  public mutating func location(at rawOffset: Int) -> SourceLocation {
+    let offset = max(0, min(rawOffset, document.bytes.count))
+    let line = document.lineIndex(containing: offset)
+    let lineStart = document.lineStarts[line]
+    var i = lineStart
+    var column = 1
+    var utf16 = 1
+    if line == cachedLine && cachedOffset <= offset {
+      i = cachedOffset
+      column = cachedColumn
+      utf16 = cachedUTF16Column
+    }
+    document.bytes.withUnsafeBufferPointer { p in
+      while i < offset {
+        let b = p[i]
+        if b < 0x80 {
+          i += 1
+          column += 1
+          utf16 += 1
+          continue
+        }
+        let (scalar, length) = UTF8Scalar.decode(p, at: i)
+        i += length
+        column += 1
+        utf16 += scalar >= 0x10000 ? 2 : 1
+      }
+    }
+    // An offset inside a multibyte sequence is rounded up to the next scalar; remember the walk either way.
+    cachedLine = line
+    cachedOffset = i
+    cachedColumn = column
+    cachedUTF16Column = utf16
+    return SourceLocation(
+      offset: offset, line: line + 1, column: column, utf16Column: utf16, byteColumn: offset - lineStart + 1)
+  }
+}

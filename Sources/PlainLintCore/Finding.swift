@@ -1,0 +1,63 @@
+/// How serious a finding is. Ordered: `info` < `warning` < `error`.
+public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable, Codable {
+  case info, warning, error
+
+  private var rank: Int {
+    switch self {
+    case .info: 0
+    case .warning: 1
+    case .error: 2
+    }
+  }
+
+  public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// A suggested change: the text to put in place of the finding's range, and why.
+public struct Suggestion: Hashable, Sendable, Codable {
+  /// The text to write in place of the flagged text.
+  public var replacement: String
+  /// A short description of the change, for people.
+  public var description: String
+
+  /// Creates a suggestion.
+  public init(replacement: String, description: String) {
+    self.replacement = replacement
+    self.description = description
+  }
+}
+
+/// One problem found in a document, at an exact byte range of the source file.
+public struct Finding: Hashable, Sendable {
+  /// The identifier of the rule that found it (kebab-case, for example `long-sentence`).
+  public var rule: String
+  /// How serious it is.
+  public var severity: Severity
+  /// What is wrong and what to do, in plain words.
+  public var message: String
+  /// The UTF-8 byte range in the source file.
+  public var range: Range<Int>
+  /// Plain alternatives or fixes (may be empty).
+  public var suggestions: [Suggestion]
+
+  /// Creates a finding.
+  public init(rule: String, severity: Severity, message: String, range: Range<Int>, suggestions: [Suggestion] = []) {
+    self.rule = rule
+    self.severity = severity
+    self.message = message
+    self.range = range
+    self.suggestions = suggestions
+  }
+}
+
+/// Where a rule reports what it finds. Ranges are given in prose offsets; the linter maps them to the source.
+public struct FindingSink {
+  var findings: [Finding] = []
+  var rule: String = ""
+  var severity: Severity = .warning
+
+  /// Reports a finding over a range of prose bytes.
+  public mutating func report(_ range: Range<Int>, message: String, suggestions: [Suggestion] = []) {
+    findings.append(Finding(rule: rule, severity: severity, message: message, range: range, suggestions: suggestions))
+  }
+}

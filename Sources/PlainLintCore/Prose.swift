@@ -1,0 +1,153 @@
+/// What a block of prose is, as the reader sees it. Block boundaries always end a sentence.
+public enum BlockKind: Hashable, Sendable {
+  /// A paragraph of running text.
+  case paragraph
+  /// A heading, with its level (1 is the title).
+  case heading(level: Int)
+  /// One item of a bulleted or numbered list.
+  case listItem
+  /// A cell of a table.
+  case tableCell
+  /// Text that is read aloud or shown elsewhere: a page title, image alt text, a description.
+  case metadata
+}
+
+/// One block of prose: its kind and its byte range in the prose text.
+public struct ProseBlock: Hashable, Sendable {
+  /// What the block is.
+  public var kind: BlockKind
+  /// The block's bytes in `ProseText.bytes`.
+  public var range: Range<Int>
+
+  /// Creates a block.
+  public init(kind: BlockKind, range: Range<Int>) {
+    self.kind = kind
+    self.range = range
+  }
+}
+
+/// The prose of a document as a front end extracted it: the bytes to lint, the blocks they fall into, and a
+/// map from those bytes back to the original file.
+///
+/// For plain text the prose is the file itself (the same array, not a copy) and the map is the identity.
+/// Markdown and HTML front ends build their own bytes (link text without its destination, `&amp;` as `&`) and a
+/// map that takes every offset back to the exact place in the source.
+public struct ProseText: Sendable {
+  /// The name of the format the front end read ("text", "markdown", "html").
+  public var format: String
+  /// The prose bytes that are tokenized.
+  public var bytes: [UInt8]
+  /// The blocks, in document order.
+  public var blocks: [ProseBlock]
+  /// Where each prose byte came from in the source file.
+  public var map: SourceMap
+
+  /// Creates prose text.
+  public init(format: String, bytes: [UInt8], blocks: [ProseBlock], map: SourceMap) {
+    self.format = format
+    self.bytes = bytes
+    self.blocks = blocks
+    self.map = map
+  }
+}
+
+/// Maps byte offsets in extracted prose back to byte offsets in the source file.
+///
+/// The map is a sorted list of segments. A segment of equal lengths maps byte for byte; a segment of unequal
+/// lengths (an entity such as `&amp;` that became `&`) maps as a whole: a range that starts inside it starts at
+/// its source start, and one that ends inside it ends at its source end. Bytes between segments (separators a
+/// front end inserted) map to the nearest edge.
+public struct SourceMap: Sendable {
+  /// One piece of the map.
+  public struct Segment: Hashable, Sendable {
+    /// Where the piece starts in the prose.
+    public var proseStart: Int
+    /// Its length in the prose.
+    public var proseLength: Int
+    /// Where it starts in the source.
+    public var sourceStart: Int
+    /// Its length in the source.
+    public var sourceLength: Int
+
+    /// Creates a segment.
+    public init(proseStart: Int, proseLength: Int, sourceStart: Int, sourceLength: Int) {
+      self.proseStart = proseStart
+      self.proseLength = proseLength
+      self.sourceStart = sourceStart
+      self.sourceLength = sourceLength
+    }
+  }
+
+  /// The segments, sorted by `proseStart`. Empty means the identity map.
+  public private(set) var segments: [Segment]
+
+  /// The map that sends every offset to itself (plain text).
+  public static let identity = SourceMap(segments: [])
+
+  /// Creates a map from sorted segments.
+  public init(segments: [Segment]) {
+    self.segments = segments
+  }
+
+  /// Whether this is the identity map.
+  public var isIdentity: Bool { segments.isEmpty }
+
+  /// Appends a piece, merging it with the previous one when both map byte for byte and touch on both sides.
+  public mutating func append(proseStart: Int, proseLength: Int, sourceStart: Int, sourceLength: Int) {
+    if var last = segments.last, last.proseLength == last.sourceLength, proseLength == sourceLength,
+      last.proseStart + last.proseLength == proseStart, last.sourceStart + last.sourceLength == sourceStart
+    {
+      last.proseLength += proseLength
+      last.sourceLength += sourceLength
+      segments[segments.count - 1] = last
+      return
+    }
+    segments.append(
+      Segment(proseStart: proseStart, proseLength: proseLength, sourceStart: sourceStart, sourceLength: sourceLength))
+  }
+
+  /// The index of the last segment whose prose start is at or before `offset` (or strictly before it).
+  private func segmentIndex(atOrBefore offset: Int, strictly: Bool) -> Int? {
+    var low = 0
+    var high = segments.count
+    while low < high {
+      let mid = (low + high) / 2
+      let start = segments[mid].proseStart
+      if strictly ? start < offset : start <= offset { low = mid + 1 } else { high = mid }
+    }
+    return low == 0 ? nil : low - 1
+  }
+
+  /// The source offset where a prose range that starts at `offset` starts.
+  public func sourceStart(ofProse offset: Int) -> Int {
+    if segments.isEmpty { return offset }
+    guard let index = segmentIndex(atOrBefore: offset, strictly: false) else { return segments[0].sourceStart }
+    let segment = segments[index]
+    let delta = offset - segment.proseStart
+    if delta < segment.proseLength {
+      return segment.proseLength == segment.sourceLength ? segment.sourceStart + delta : segment.sourceStart
+    }
+    // In a gap after the segment: start at the next piece of source.
+    if index + 1 < segments.count { return segments[index + 1].sourceStart }
+    return segment.sourceStart + segment.sourceLength
+  }
+
+  /// The source offset where a prose range that ends (exclusively) at `offset` ends.
+  public func sourceEnd(ofProse offset: Int) -> Int {
+    if segments.isEmpty { return offset }
+    guard let index = segmentIndex(atOrBefore: offset, strictly: true) else { return segments[0].sourceStart }
+    let segment = segments[index]
+    let delta = offset - segment.proseStart
+    if delta < segment.proseLength && segment.proseLength == segment.sourceLength {
+      return segment.sourceStart + delta
+    }
+    return segment.sourceStart + segment.sourceLength
+  }
+
+  /// The source range of a prose range.
+  public func sourceRange(ofProse range: Range<Int>) -> Range<Int> {
+    let start = sourceStart(ofProse: range.lowerBound)
+    let end = sourceEnd(ofProse: range.upperBound)
+    return start..<max(start, end)
+  }
+}

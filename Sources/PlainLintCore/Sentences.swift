@@ -1,0 +1,249 @@
+/// A sentence: its byte range in the prose, the range of its tokens, and how many words a reader counts in it.
+public struct Sentence: Hashable, Sendable {
+  /// From the start of its first token to the end of its last (closing punctuation included).
+  public var range: Range<Int>
+  /// Indices of its tokens in the block's token array.
+  public var tokens: Range<Int>
+  /// Words as a reader counts them: words, acronyms, numbers and addresses; never punctuation or symbols.
+  public var wordCount: Int
+
+  /// Creates a sentence.
+  public init(range: Range<Int>, tokens: Range<Int>, wordCount: Int) {
+    self.range = range
+    self.tokens = tokens
+    self.wordCount = wordCount
+  }
+}
+
+/// Splits the tokens of one block into sentences.
+///
+/// A sentence ends at `.`, `?`, `!` or an ellipsis followed by white space, after any closing quotes and
+/// brackets, unless what comes before and after shows the full stop belongs to an abbreviation (Dr, e.g.,
+/// approx. 5, No. 3), an initial (J. Smith), or a sentence that goes on in small letters. The end of a block
+/// always ends a sentence.
+public enum SentenceSplitter {
+  /// Appends the sentences of `tokens[tokenRange]` to `sentences`.
+  public static func split(
+    _ bytes: [UInt8], tokens: [Token], tokenRange: Range<Int>, into sentences: inout [Sentence]
+  ) {
+    bytes.withUnsafeBufferPointer { p in
+      tokens.withUnsafeBufferPointer { t in
+        split(p, tokens: t, tokenRange: tokenRange, into: &sentences)
+      }
+    }
+  }
+
+  /// The sentences of a string that is one block (a convenience for tests and tools).
+  public static func sentences(in text: String) -> [String] {
+    let bytes = Array(text.utf8)
+    var tokens: [Token] = []
+    Tokenizer.tokenize(bytes, range: 0..<bytes.count, into: &tokens)
+    var sentences: [Sentence] = []
+    split(bytes, tokens: tokens, tokenRange: 0..<tokens.count, into: &sentences)
+    return sentences.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+  }
+
+  /// Appends the sentences of `t[tokenRange]` to `sentences`.
+  public static func split(
+    _ p: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>, tokenRange: Range<Int>,
+    into sentences: inout [Sentence]
+  ) {
+    let last = tokenRange.upperBound
+    var sentenceStart = tokenRange.lowerBound
+    var words = 0
+    var k = tokenRange.lowerBound
+
+    func emit(upTo end: Int) {
+      guard end > sentenceStart else { return }
+      sentences.append(Sentence(range: t[sentenceStart].start..<t[end - 1].end, tokens: sentenceStart..<end, wordCount: words))
+      sentenceStart = end
+      words = 0
+    }
+
+    while k < last {
+      let token = t[k]
+      let terminator = Terminator(p, token)
+      if token.kind.countsAsWord { words += 1 }
+      guard terminator != .none else {
+        k += 1
+        continue
+      }
+      // Take in more terminators and closing quotes or brackets written right after it: ?!, .” and .)
+      var j = k + 1
+      while j < last, t[j].start == t[j - 1].end, Terminator(p, t[j]) != .none || isCloser(p, t[j]) {
+        j += 1
+      }
+      if j == last { break }
+      // Only white space after the sentence ends it: v2.0, nhs.uk and 3.5 are not sentence ends.
+      if t[j].start == t[j - 1].end {
+        k = j
+        continue
+      }
+      if endsSentence(p, t, terminator: terminator, at: k, next: j, sentenceStart: sentenceStart, last: last) {
+        emit(upTo: j)
+      }
+      k = j
+    }
+    emit(upTo: last)
+  }
+
+  /// The kinds of sentence-ending punctuation.
+  enum Terminator {
+    case none, fullStop, ellipsis, strong, dotted
+
+    init(_ p: UnsafeBufferPointer<UInt8>, _ token: Token) {
+      let first = p[token.start]
+      if token.kind == .punctuation {
+        let length = token.end - token.start
+        if first == UInt8(ascii: ".") {
+          self = length == 1 ? .fullStop : .ellipsis
+        } else if first == UInt8(ascii: "?") || first == UInt8(ascii: "!") {
+          self = .strong
+        } else if length == 3 && first == 0xE2 && p[token.start + 1] == 0x80 && p[token.start + 2] == 0xA6 {
+          self = .ellipsis  // …
+        } else if length == 3 && first == 0xE2 && p[token.start + 1] == 0x80 && p[token.start + 2] == 0xBD {
+          self = .strong  // ‽
+        } else {
+          self = .none
+        }
+      } else if token.flags.contains(.dotted) {
+        self = .dotted
+      } else {
+        self = .none
+      }
+    }
+  }
+
+  /// Closing quotes and brackets: " ' ” ’ » ) ] }
+  static func isCloser(_ p: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    guard token.kind == .punctuation else { return false }
+    let b = p[token.start]
+    switch token.end - token.start {
+    case 1:
+      return b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: ")")
+        || b == UInt8(ascii: "]") || b == UInt8(ascii: "}")
+    case 2:
+      return b == 0xC2 && p[token.start + 1] == 0xBB  // »
+    case 3:
+      return b == 0xE2 && p[token.start + 1] == 0x80 && (p[token.start + 2] == 0x9D || p[token.start + 2] == 0x99)
+    default:
+      return false
+    }
+  }
+
+  /// Opening quotes and brackets: " ' “ ‘ « ( [ {
+  static func isOpener(_ p: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
+    guard token.kind == .punctuation else { return false }
+    let b = p[token.start]
+    switch token.end - token.start {
+    case 1:
+      return b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "(")
+        || b == UInt8(ascii: "[") || b == UInt8(ascii: "{")
+    case 2:
+      return b == 0xC2 && p[token.start + 1] == 0xAB  // «
+    case 3:
+      return b == 0xE2 && p[token.start + 1] == 0x80 && (p[token.start + 2] == 0x9C || p[token.start + 2] == 0x98)
+    default:
+      return false
+    }
+  }
+
+  /// Whether the terminator at `k`, followed by white space and then token `next`, ends the sentence.
+  static func endsSentence(
+    _ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Token>, terminator: Terminator, at k: Int, next: Int,
+    sentenceStart: Int, last: Int
+  ) -> Bool {
+    // The first word of what follows, looking past opening quotes and brackets.
+    var n = next
+    while n < last && isOpener(p, t[n]) { n += 1 }
+    guard n < last else { return true }
+    let following = t[n]
+    let followingIsLowercaseWord = following.kind == .word && following.flags.contains(.lowercase)
+    switch terminator {
+    case .none:
+      return false
+    case .strong:
+      // "Is it safe?" she asked.
+      return !followingIsLowercaseWord
+    case .ellipsis:
+      // "I was worried … and then" goes on; "… Then" starts again.
+      return following.flags.contains(.capitalized) || following.kind == .acronym
+    case .dotted:
+      // e.g. and i.e. introduce what follows; a.m., U.K. end a sentence only before a usual first word.
+      let word = lowercased(p, t[k])
+      if word == "e.g." || word == "i.e." || word == "c.f." || word == "n.b." { return false }
+      return following.flags.contains(.capitalized) && Abbreviations.sentenceStarters.contains(lowercased(p, following))
+    case .fullStop:
+      if followingIsLowercaseWord { return false }
+      guard k > sentenceStart, t[k - 1].end == t[k].start else { return true }
+      let previous = t[k - 1]
+      guard previous.kind == .word || previous.kind == .acronym else { return true }
+      let word = lowercased(p, previous)
+      if Abbreviations.titles.contains(word) || Abbreviations.continuing.contains(word) { return false }
+      if following.kind == .number && Abbreviations.beforeNumbers.contains(word) { return false }
+      // An initial: J. Smith, Professor A. B. Jones. Not "vitamin D. Take it…".
+      if previous.flags.contains(.singleLetter) && previous.flags.contains(.capitalized)
+        && following.flags.contains(.capitalized) && following.kind == .word
+        && !Abbreviations.sentenceStarters.contains(lowercased(p, following))
+      {
+        if k - 1 == sentenceStart { return false }
+        var before = k - 2
+        while before > sentenceStart && isOpener(p, t[before]) { before -= 1 }
+        let b = t[before]
+        if b.kind == .punctuation && p[b.start] == UInt8(ascii: ".") { return false }  // A. B. Jones
+        if b.flags.contains(.capitalized) { return false }  // Professor A. Jones, Dr J. Smith
+      }
+      return true
+    }
+  }
+
+  /// The token's text in small letters (ASCII letters only; used for short abbreviation checks).
+  static func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ token: Token) -> String {
+    var result = ""
+    result.reserveCapacity(token.end - token.start)
+    var i = token.start
+    while i < token.end {
+      let (scalar, length) = UTF8Scalar.decode(p, at: i)
+      if scalar >= 0x41 && scalar <= 0x5A {
+        result.unicodeScalars.append(Unicode.Scalar(UInt8(scalar + 0x20)))
+      } else if scalar == 0x2019 {
+        result.append("'")
+      } else if let s = Unicode.Scalar(scalar) {
+        result.unicodeScalars.append(s)
+      }
+      i += length
+    }
+    return result
+  }
+}
+
+/// Word lists for sentence splitting: abbreviations that take a full stop, and usual first words.
+enum Abbreviations {
+  /// Titles come before a name, so their full stop never ends a sentence.
+  static let titles: Set<String> = [
+    "dr", "mr", "mrs", "ms", "mx", "prof", "st", "rev", "revd", "fr", "sr", "hon", "capt", "col", "gen", "lt",
+    "sgt", "insp", "cllr", "rt", "messrs", "mme", "mlle", "supt", "cpl", "maj", "adm", "gov", "sen", "rep", "jr",
+  ]
+
+  /// Abbreviations that always lead on to more of the sentence.
+  static let continuing: Set<String> = ["eg", "ie", "cf", "viz", "vs", "v", "incl", "esp", "resp", "nb", "ibid", "al"]
+
+  /// Abbreviations that come before a number (No. 5, approx. 20, p. 12, Tel. 0300…).
+  static let beforeNumbers: Set<String> = [
+    "no", "nos", "fig", "figs", "tel", "ref", "vol", "p", "pp", "approx", "ca", "para", "paras", "ch", "sec",
+    "art", "ext", "est", "min", "max", "mob", "tab", "tabs", "cap", "caps", "op", "ed", "edn", "reg", "ward", "bed",
+    "rm", "apt", "pt", "wk", "wks", "yr", "yrs", "mth", "mths", "hr", "hrs", "mins", "sect", "pg", "pgs", "vols",
+  ]
+
+  /// Words that often start a sentence, so a capital after "J." or "a.m." starting one of them is a new sentence.
+  static let sentenceStarters: Set<String> = [
+    "a", "about", "after", "all", "also", "although", "an", "and", "any", "are", "as", "ask", "at", "be",
+    "because", "before", "both", "but", "by", "call", "can", "check", "contact", "do", "does", "don't", "during",
+    "each", "even", "every", "find", "first", "for", "from", "get", "go", "have", "he", "her", "here", "his", "how",
+    "i", "if", "in", "is", "it", "it's", "its", "just", "keep", "let", "many", "may", "more", "most", "much", "my",
+    "never", "next", "no", "not", "now", "of", "on", "once", "one", "only", "or", "other", "our", "please", "read",
+    "see", "she", "since", "so", "some", "speak", "take", "talk", "tell", "that", "the", "their", "then", "there",
+    "there's", "these", "they", "this", "those", "to", "try", "two", "use", "visit", "we", "we'll", "what", "when",
+    "where", "which", "while", "who", "why", "will", "with", "without", "yes", "you", "you'll", "you're", "your",
+  ]
+}

@@ -1,0 +1,70 @@
+/// What kind of thing a token is.
+public enum TokenKind: UInt8, Sendable, CustomStringConvertible {
+  /// A word: letters with internal apostrophes and hyphens (don't, readers’, co-production).
+  case word
+  /// An acronym-shaped word: two or more capitals and at most one small letter (PPI, A&E, KPIs, COVID-19).
+  case acronym
+  /// A number, with its decimals, separators, units and ranges (2.5, 1,000, 3pm, 10–15, 0300 123 4567).
+  case number
+  /// A web address (https://…, www.…, nhs.uk/…): one token, never linted as words.
+  case url
+  /// An email address: one token, never linted as words.
+  case email
+  /// A punctuation mark (an ellipsis `...` is one token).
+  case punctuation
+  /// Anything else: symbols, currency signs, emoji.
+  case symbol
+
+  public var description: String {
+    switch self {
+    case .word: "word"
+    case .acronym: "acronym"
+    case .number: "number"
+    case .url: "url"
+    case .email: "email"
+    case .punctuation: "punctuation"
+    case .symbol: "symbol"
+    }
+  }
+
+  /// Whether a reader counts this token as a word (numbers, addresses and acronyms do; punctuation does not).
+  @inline(__always)
+  public var countsAsWord: Bool { self.rawValue <= TokenKind.email.rawValue }
+}
+
+/// A token: a kind, a few shape flags, and its byte range in the text it was read from.
+public struct Token: Hashable, Sendable {
+  /// The byte offset where the token starts.
+  public var start: Int
+  /// The byte offset just after the token.
+  public var end: Int
+  /// What kind of token this is.
+  public var kind: TokenKind
+  /// Shape facts about the token (see `Token.Flags`).
+  public var flags: Flags
+
+  /// Shape facts the sentence splitter and rules need without looking at the bytes again.
+  public struct Flags: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// The first letter is a capital.
+    public static let capitalized = Flags(rawValue: 1 << 0)
+    /// The token has internal full stops (e.g., i.e., a.m.) and ends with one.
+    public static let dotted = Flags(rawValue: 1 << 1)
+    /// The token is a single letter.
+    public static let singleLetter = Flags(rawValue: 1 << 2)
+    /// The first letter is a small letter.
+    public static let lowercase = Flags(rawValue: 1 << 3)
+  }
+
+  /// Creates a token.
+  public init(start: Int, end: Int, kind: TokenKind, flags: Flags = []) {
+    self.start = start
+    self.end = end
+    self.kind = kind
+    self.flags = flags
+  }
+
+  /// The token's byte range.
+  public var range: Range<Int> { start..<end }
+}

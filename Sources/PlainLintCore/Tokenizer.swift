@@ -1,0 +1,404 @@
+/// Splits UTF-8 text into tokens: words, acronyms, numbers, web and email addresses, punctuation and symbols.
+///
+/// The tokenizer works on bytes and never builds a `String`. It classifies ASCII bytes through a table and
+/// decodes other scalars only when it meets them. Whitespace is skipped; every other byte belongs to a token.
+public enum Tokenizer {
+  /// Appends the tokens of `bytes[range]` to `tokens`. Token offsets are offsets into `bytes`.
+  public static func tokenize(_ bytes: [UInt8], range: Range<Int>, into tokens: inout [Token]) {
+    bytes.withUnsafeBufferPointer { p in
+      tokenize(p, range: range, into: &tokens)
+    }
+  }
+
+  /// Tokenizes a whole string (a convenience for tests and tools).
+  public static func tokenize(_ text: String) -> [Token] {
+    let bytes = Array(text.utf8)
+    var tokens: [Token] = []
+    tokenize(bytes, range: 0..<bytes.count, into: &tokens)
+    return tokens
+  }
+
+  /// Appends the tokens of `p[range]` to `tokens`.
+  public static func tokenize(_ p: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token]) {
+    CharClassifier.ascii.withUnsafeBufferPointer { table in
+      var scanner = Scanner(p: p, table: table, start: range.lowerBound, end: range.upperBound)
+      scanner.run(into: &tokens)
+    }
+  }
+}
+
+/// The domain endings that make a bare `name.ending` a web address (nhs.uk, gov.uk, example.org).
+private let topLevelDomains: Set<String> = [
+  "uk", "com", "org", "net", "gov", "nhs", "edu", "io", "info", "scot", "wales", "cymru", "eu", "int", "ie", "us",
+  "ca", "au", "nz", "de", "fr", "es", "it", "nl", "be", "ch", "se", "no", "dk", "fi", "in", "app", "dev", "me",
+  "ly", "co", "ac", "health", "online", "site", "biz", "london", "care", "charity", "ngo", "global", "tv",
+]
+
+private struct Scanner {
+  let p: UnsafeBufferPointer<UInt8>
+  let table: UnsafeBufferPointer<CharClass>
+  let start: Int
+  let end: Int
+
+  init(p: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<CharClass>, start: Int, end: Int) {
+    self.p = p
+    self.table = table
+    self.start = start
+    self.end = min(end, p.count)
+  }
+
+  @inline(__always)
+  func classAt(_ i: Int) -> (CharClass, Int) {
+    let b = p[i]
+    if b < 0x80 { return (table[Int(b)], 1) }
+    let (scalar, length) = UTF8Scalar.decode(p, at: i)
+    return (CharClassifier.classify(nonASCII: scalar), length)
+  }
+
+  @inline(__always)
+  func isASCIIDigit(_ i: Int) -> Bool { i < end && p[i] &- 0x30 < 10 }
+
+  @inline(__always)
+  func isASCIIAlnum(_ i: Int) -> Bool {
+    guard i < end else { return false }
+    let b = p[i]
+    return b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 26
+  }
+
+  @inline(__always)
+  func isWordStart(_ i: Int) -> Bool {
+    guard i < end else { return false }
+    let c = classAt(i).0
+    return c == .letter || c == .upper || c == .digit
+  }
+
+  mutating func run(into tokens: inout [Token]) {
+    var i = start
+    var previousWasSpace = true
+    while i < end {
+      let (c, length) = classAt(i)
+      switch c {
+      case .space, .newline, .joiner:
+        i += length
+        previousWasSpace = true
+        continue
+      case .letter, .upper, .mark:
+        i = scanWord(from: i, into: &tokens)
+      case .digit:
+        i = scanNumber(from: i, plus: false, into: &tokens)
+      case .period:
+        var j = i + length
+        if p[i] == UInt8(ascii: ".") {
+          while j < end && p[j] == UInt8(ascii: ".") { j += 1 }
+          if j - i == 2 { j = i + 1 }  // two dots are two full stops, three or more an ellipsis
+        }
+        tokens.append(Token(start: i, end: j, kind: .punctuation))
+        i = j
+      case .apostrophe, .hyphen, .punctuation:
+        tokens.append(Token(start: i, end: i + length, kind: .punctuation))
+        i += length
+      case .symbol:
+        if p[i] == UInt8(ascii: "+") && previousWasSpace && isASCIIDigit(i + 1) {
+          i = scanNumber(from: i, plus: true, into: &tokens)
+        } else {
+          i = scanSymbol(from: i, length: length, into: &tokens)
+        }
+      }
+      previousWasSpace = false
+    }
+  }
+
+  /// A symbol, with any joiners, variation selectors and skin-tone modifiers that belong to it (👩‍⚕️ is one).
+  func scanSymbol(from s: Int, length: Int, into tokens: inout [Token]) -> Int {
+    var i = s + length
+    while i < end {
+      let (c, len) = classAt(i)
+      guard c == .joiner else { break }
+      let isZWJ = p[i] == 0xE2 && len == 3 && p[i + 1] == 0x80 && p[i + 2] == 0x8D
+      i += len
+      if isZWJ && i < end {
+        let (_, nextLength) = classAt(i)
+        i += nextLength
+      }
+    }
+    tokens.append(Token(start: s, end: i, kind: .symbol))
+    return i
+  }
+
+  /// A word, acronym, dotted abbreviation, web address or email address starting with a letter.
+  func scanWord(from s: Int, into tokens: inout [Token]) -> Int {
+    if let urlEnd = scanURLIfPresent(at: s) {
+      tokens.append(Token(start: s, end: urlEnd, kind: .url))
+      return urlEnd
+    }
+    var i = s
+    var upper = 0
+    var lower = 0
+    var letters = 0
+    var firstLetterUpper: Bool? = nil
+    scan: while true {
+      while i < end {
+        let (c, length) = classAt(i)
+        switch c {
+        case .letter:
+          lower += 1
+          letters += 1
+          if firstLetterUpper == nil { firstLetterUpper = false }
+        case .upper:
+          upper += 1
+          letters += 1
+          if firstLetterUpper == nil { firstLetterUpper = true }
+        case .digit, .mark:
+          break
+        default:
+          break scan
+        }
+        i += length
+      }
+      break
+    }
+    // Connectors inside a word: apostrophes, hyphens and the ampersand of A&E.
+    while i < end {
+      let (c, length) = classAt(i)
+      let next = i + length
+      if c == .apostrophe {
+        if isWordStart(next) && classAt(next).0 != .digit {
+          i = next
+        } else {
+          // A plural possessive: readers’ panel, patients' notes.
+          if p[i - 1] | 0x20 == UInt8(ascii: "s") { i = next }
+          break
+        }
+      } else if c == .hyphen {
+        guard isWordStart(next) else { break }
+        i = next
+      } else if p[i] == UInt8(ascii: "&") {
+        guard p[i - 1] &- 0x41 < 26, next < end, p[next] &- 0x41 < 26 else { break }
+        i = next
+      } else {
+        break
+      }
+      // Continue the word after the connector.
+      while i < end {
+        let (c2, length2) = classAt(i)
+        if c2 == .letter {
+          lower += 1
+          letters += 1
+        } else if c2 == .upper {
+          upper += 1
+          letters += 1
+        } else if c2 != .digit && c2 != .mark {
+          break
+        }
+        i += length2
+      }
+    }
+    var flags: Token.Flags = []
+    if firstLetterUpper == true { flags.insert(.capitalized) }
+    if firstLetterUpper == false { flags.insert(.lowercase) }
+    if i < end {
+      let b = p[i]
+      // Dotted abbreviations: e.g., i.e., a.m., U.K.
+      if b == UInt8(ascii: "."), letters == 1, i - s == 1, let dottedEnd = scanDotted(from: s) {
+        flags.insert(.dotted)
+        let kind: TokenKind = p[s] &- 0x41 < 26 && p[s + 2] &- 0x41 < 26 ? .acronym : .word
+        tokens.append(Token(start: s, end: dottedEnd, kind: kind, flags: flags))
+        return dottedEnd
+      }
+      if b == UInt8(ascii: ".") || b == UInt8(ascii: "@") || b == UInt8(ascii: "_") || b == UInt8(ascii: "+") {
+        if let (kind, addressEnd) = scanAddress(from: s) {
+          tokens.append(Token(start: s, end: addressEnd, kind: kind))
+          return addressEnd
+        }
+      }
+    }
+    if letters == 1 && i - s <= 4 && upper + lower == 1 {
+      // A lone letter (with no digits after it): "A", "I", the initial in "J. Smith".
+      if classAt(s).1 == i - s { flags.insert(.singleLetter) }
+    }
+    let kind: TokenKind = upper >= 2 && lower <= 1 ? .acronym : .word
+    tokens.append(Token(start: s, end: i, kind: kind, flags: flags))
+    return i
+  }
+
+  /// `e.g.`, `i.e.`, `a.m.`, `U.K.`: single letters each followed by a full stop, at least two of them.
+  func scanDotted(from s: Int) -> Int? {
+    var i = s
+    var count = 0
+    while i + 1 < end, (p[i] | 0x20) &- 0x61 < 26, p[i + 1] == UInt8(ascii: ".") {
+      i += 2
+      count += 1
+    }
+    guard count >= 2, !isASCIIAlnum(i) else { return nil }
+    return i
+  }
+
+  /// A number: digits with decimals, thousands separators, times, dates, ranges, units and phone groups.
+  func scanNumber(from s: Int, plus: Bool, into tokens: inout [Token]) -> Int {
+    var i = plus ? s + 1 : s
+    while isASCIIDigit(i) { i += 1 }
+    var onlyDigits = true
+    while i < end {
+      let b = p[i]
+      if (b == UInt8(ascii: ".") || b == UInt8(ascii: ":") || b == UInt8(ascii: "/")) && isASCIIDigit(i + 1) {
+        i += 1
+        while isASCIIDigit(i) { i += 1 }
+        onlyDigits = false
+        continue
+      }
+      if b == UInt8(ascii: ","), isASCIIDigit(i + 1), isASCIIDigit(i + 2), isASCIIDigit(i + 3), !isASCIIDigit(i + 4) {
+        i += 4
+        onlyDigits = false
+        continue
+      }
+      let (c, length) = classAt(i)
+      let isDash = c == .hyphen || (length == 3 && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x93)  // – en dash
+      if isDash && isASCIIAlnum(i + length) && (c == .hyphen || isASCIIDigit(i + length)) {
+        i += length
+        while isASCIIAlnum(i) { i += 1 }
+        onlyDigits = false
+        continue
+      }
+      if (b | 0x20) &- 0x61 < 26 {
+        // Units and ordinals written on: 3pm, 5mg, 2nd, 1990s.
+        while isASCIIAlnum(i) { i += 1 }
+        onlyDigits = false
+        continue
+      }
+      break
+    }
+    // Phone numbers: 0300 123 4567, 07700 900123, +44 20 7946 0958.
+    if onlyDigits && (plus || (p[s] == UInt8(ascii: "0") && i - s >= 3)) {
+      let minimumGroup = plus ? 2 : 3
+      while i + 1 < end, p[i] == UInt8(ascii: " "), isASCIIDigit(i + 1) {
+        var j = i + 1
+        while isASCIIDigit(j) { j += 1 }
+        guard j - (i + 1) >= minimumGroup, !isASCIIAlnum(j) || j == end else { break }
+        i = j
+      }
+    }
+    // A web address that starts with digits: 111.nhs.uk.
+    if !plus, i < end, p[i] == UInt8(ascii: "."), let (kind, addressEnd) = scanAddress(from: s), kind == .url {
+      tokens.append(Token(start: s, end: addressEnd, kind: .url))
+      return addressEnd
+    }
+    tokens.append(Token(start: s, end: i, kind: .number))
+    return i
+  }
+
+  /// `https://…`, `http://…`, `ftp://…`, `www.…` and `mailto:…`: the end of the address, or nil.
+  func scanURLIfPresent(at s: Int) -> Int? {
+    let first = p[s] | 0x20
+    guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w") || first == UInt8(ascii: "f") || first == UInt8(ascii: "m")
+    else { return nil }
+    for prefix in ["https://", "http://", "ftp://", "www.", "mailto:"] {
+      let bytes = prefix.utf8
+      guard s + bytes.count < end else { continue }
+      var matches = true
+      var i = s
+      for expected in bytes {
+        if p[i] | (expected >= UInt8(ascii: "a") ? 0x20 : 0) != expected {
+          matches = false
+          break
+        }
+        i += 1
+      }
+      if matches && isASCIIAlnum(i) { return scanURLTail(from: i) }
+    }
+    return nil
+  }
+
+  /// The rest of a web address: up to white space, quotes or angle brackets, without trailing punctuation.
+  func scanURLTail(from s: Int) -> Int {
+    var i = s
+    var parens = 0
+    var brackets = 0
+    while i < end {
+      let b = p[i]
+      if b <= 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">")
+        || b == UInt8(ascii: "`") || b == 0x7F
+      {
+        break
+      }
+      if b >= 0x80 {
+        let (c, length) = classAt(i)
+        if c == .space || c == .punctuation || c == .apostrophe || c == .period { break }
+        i += length
+        continue
+      }
+      if b == UInt8(ascii: "(") { parens += 1 }
+      if b == UInt8(ascii: ")") { parens -= 1 }
+      if b == UInt8(ascii: "[") { brackets += 1 }
+      if b == UInt8(ascii: "]") { brackets -= 1 }
+      i += 1
+    }
+    // Trailing punctuation belongs to the sentence, and a closing bracket to the text around the address.
+    while i > s {
+      let b = p[i - 1]
+      if b == UInt8(ascii: ".") || b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ":")
+        || b == UInt8(ascii: "!") || b == UInt8(ascii: "?") || b == UInt8(ascii: "'") || b == UInt8(ascii: "*")
+      {
+        i -= 1
+      } else if b == UInt8(ascii: ")") && parens < 0 {
+        parens += 1
+        i -= 1
+      } else if b == UInt8(ascii: "]") && brackets < 0 {
+        brackets += 1
+        i -= 1
+      } else {
+        break
+      }
+    }
+    return i
+  }
+
+  /// An email address (name@domain.ending) or a bare web address (nhs.uk, gov.uk/path) starting at `s`.
+  func scanAddress(from s: Int) -> (TokenKind, Int)? {
+    var i = s
+    while i < end {
+      let b = p[i]
+      if isASCIIAlnum(i) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "%")
+        || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+      {
+        i += 1
+      } else {
+        break
+      }
+    }
+    if i < end, p[i] == UInt8(ascii: "@"), i > s, let (domainEnd, _) = scanDomain(from: i + 1) {
+      return (.email, domainEnd)
+    }
+    guard let (domainEnd, ending) = scanDomain(from: s), topLevelDomains.contains(ending) else { return nil }
+    if domainEnd < end && p[domainEnd] == UInt8(ascii: "/") {
+      return (.url, scanURLTail(from: domainEnd))
+    }
+    return (.url, domainEnd)
+  }
+
+  /// Labels separated by full stops, at least two, the last all letters: returns the end and the last label.
+  func scanDomain(from s: Int) -> (Int, String)? {
+    var i = s
+    var labels = 0
+    var lastStart = s
+    while true {
+      let labelStart = i
+      while i < end && (isASCIIAlnum(i) || p[i] == UInt8(ascii: "-")) { i += 1 }
+      guard i > labelStart else { return nil }
+      labels += 1
+      lastStart = labelStart
+      if i + 1 < end && p[i] == UInt8(ascii: ".") && isASCIIAlnum(i + 1) {
+        i += 1
+      } else {
+        break
+      }
+    }
+    guard labels >= 2, i - lastStart >= 2 else { return nil }
+    var ending = ""
+    for j in lastStart..<i {
+      let b = p[j] | 0x20
+      guard b &- 0x61 < 26 else { return nil }
+      ending.unicodeScalars.append(Unicode.Scalar(b))
+    }
+    return (i, ending)
+  }
+}

@@ -1,0 +1,114 @@
+import PlainLintCore
+import PlainLintReporters
+import PlainLintRules
+
+/// The version of plainlint, shown by `--version` and in machine-readable output.
+public let plainlintVersion = "0.1.0"
+
+/// Output formats of `plainlint check`.
+public enum OutputFormat: String, CaseIterable, Sendable {
+  case text, json
+}
+
+/// What `plainlint check` was asked to do.
+public struct CheckRequest: Sendable {
+  /// Files, folders, or `-` for standard input.
+  public var paths: [String]
+  /// The path to show for standard input.
+  public var stdinFilename: String?
+  /// The output format.
+  public var format: OutputFormat
+  /// The lowest severity that makes the run fail (exit code 1).
+  public var failOn: Severity
+  /// Whether to colour text output.
+  public var color: Bool
+  /// Rule options as `RULE.OPTION=VALUE`.
+  public var ruleOptions: [String]
+
+  /// Creates a request.
+  public init(
+    paths: [String], stdinFilename: String? = nil, format: OutputFormat = .text, failOn: Severity = .warning,
+    color: Bool = false, ruleOptions: [String] = []
+  ) {
+    self.paths = paths
+    self.stdinFilename = stdinFilename
+    self.format = format
+    self.failOn = failOn
+    self.color = color
+    self.ruleOptions = ruleOptions
+  }
+}
+
+/// What a run produced: the report for standard output, messages for standard error, and the exit status.
+public struct CheckOutcome: Sendable {
+  /// The report (text or JSON) for standard output.
+  public var output: String
+  /// Problems with inputs, one line each, for standard error.
+  public var problems: [InputProblem]
+  /// 0 when nothing reaches the failing severity, 1 when something does, 2 when an input could not be linted.
+  public var exitCode: Int32
+}
+
+/// A usage error: the command line asked for something that cannot be done. Exit code 2.
+public struct UsageError: Error, CustomStringConvertible, Sendable {
+  /// What is wrong and what to do.
+  public var description: String
+
+  /// Creates a usage error.
+  public init(_ description: String) {
+    self.description = description
+  }
+}
+
+/// Parses `RULE.OPTION=VALUE` settings into option values by rule.
+public func parseRuleOptions(_ settings: [String]) throws(RuleOptionError) -> [String: [String: RuleOptionValue]] {
+  var result: [String: [String: RuleOptionValue]] = [:]
+  for setting in settings {
+    guard let equals = setting.firstIndex(of: "="), let dot = setting[..<equals].firstIndex(of: ".") else {
+      throw .malformed(setting)
+    }
+    let rule = String(setting[..<dot])
+    let option = String(setting[setting.index(after: dot)..<equals])
+    let value = String(setting[setting.index(after: equals)...])
+    guard !rule.isEmpty, !option.isEmpty, !value.isEmpty else { throw .malformed(setting) }
+    result[rule, default: [:]][option] = .string(value)
+  }
+  return result
+}
+
+/// Runs `plainlint check`: finds the inputs, lints each one, and renders the report.
+public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome {
+  let rules: [ConfiguredRule]
+  do {
+    rules = try BuiltInRules.configured(options: parseRuleOptions(request.ruleOptions))
+  } catch {
+    throw UsageError(error.description)
+  }
+  if request.paths.filter({ $0 == "-" }).count > 1 {
+    throw UsageError("standard input (-) can be read only once")
+  }
+  let linter = Linter(rules: rules)
+  let (inputs, inputProblems) = collectInputs(request.paths, stdinFilename: request.stdinFilename)
+  var problems = inputProblems
+  var reports: [FileReport] = []
+  for input in inputs {
+    do throws(InputProblem) {
+      let bytes = try readInput(input)
+      try checkIsText(bytes, path: input.displayPath)
+      let document = Document(path: input.displayPath, bytes: bytes)
+      if let warning = utf8Warning(for: document) { problems.append(warning) }
+      let prose = PlainTextFrontEnd.prose(of: document)
+      reports.append(FileReport(document: document, format: prose.format, findings: linter.lint(prose)))
+    } catch {
+      problems.append(error)
+    }
+  }
+  let output: String
+  switch request.format {
+  case .text: output = TextReporter(color: request.color).render(reports)
+  case .json: output = JSONReporter(version: plainlintVersion).render(reports)
+  }
+  let failed = problems.contains { !$0.isWarning }
+  let failing = reports.contains { $0.findings.contains { $0.severity >= request.failOn } }
+  return CheckOutcome(output: output, problems: problems, exitCode: failed ? 2 : (failing ? 1 : 0))
+}

@@ -1,0 +1,101 @@
+import PlainLintCore
+
+/// The `--format json` output: one object with the tool, every file and its diagnostics, and a summary.
+///
+/// The shape is a promise to users: later formats and rules add to it, never change it.
+public struct JSONReporter: Reporter {
+  /// The version written in `tool.version`.
+  public var version: String
+
+  /// Creates a JSON reporter.
+  public init(version: String) {
+    self.version = version
+  }
+
+  public func render(_ reports: [FileReport]) -> String {
+    var writer = JSONWriter()
+    writer.object { root in
+      root.object("tool") { tool in
+        tool.string("name", "plainlint")
+        tool.string("version", version)
+      }
+      root.array("files") { files in
+        for report in reports {
+          files.value(nil, JSONFile(report: report))
+        }
+      }
+      root.value("summary", Summary(reports))
+    }
+    return writer.output + "\n"
+  }
+}
+
+/// One file in the JSON output.
+struct JSONFile: JSONWritable {
+  var report: FileReport
+
+  func write(to writer: inout JSONWriter, key: String?) {
+    writer.object(key) { file in
+      file.string("path", report.document.path)
+      file.string("format", report.format)
+      file.array("diagnostics") { diagnostics in
+        var converter = PositionConverter(report.document)
+        for finding in report.findings {
+          let start = converter.location(at: finding.range.lowerBound)
+          let end = converter.location(at: finding.range.upperBound)
+          diagnostics.value(
+            nil,
+            JSONDiagnostic(finding: finding, text: report.document.text(finding.range), start: start, end: end))
+        }
+      }
+    }
+  }
+}
+
+/// One finding in the JSON output.
+struct JSONDiagnostic: JSONWritable {
+  var finding: Finding
+  var text: String
+  var start: SourceLocation
+  var end: SourceLocation
+
+  func write(to writer: inout JSONWriter, key: String?) {
+    writer.object(key) { d in
+      d.string("rule", finding.rule)
+      d.string("severity", finding.severity.rawValue)
+      d.string("message", finding.message)
+      d.string("text", text)
+      d.object("range") { range in
+        range.object("start") { p in
+          p.integer("line", start.line)
+          p.integer("column", start.column)
+        }
+        range.object("end") { p in
+          p.integer("line", end.line)
+          p.integer("column", end.column)
+        }
+      }
+      d.integer("offset", finding.range.lowerBound)
+      d.integer("length", finding.range.count)
+      d.array("suggestions") { suggestions in
+        for suggestion in finding.suggestions {
+          suggestions.object { s in
+            s.string("replacement", suggestion.replacement)
+            s.string("description", suggestion.description)
+          }
+        }
+      }
+    }
+  }
+}
+
+extension Summary: JSONWritable {
+  public func write(to writer: inout JSONWriter, key: String?) {
+    writer.object(key) { s in
+      s.integer("files", files)
+      s.integer("errors", errors)
+      s.integer("warnings", warnings)
+      s.integer("infos", infos)
+    }
+  }
+}

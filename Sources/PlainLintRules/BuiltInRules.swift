@@ -1,0 +1,34 @@
+import PlainLintCore
+
+/// The rules that ship with plainlint.
+public enum BuiltInRules {
+  /// Every built-in rule type, in the order they are listed and run.
+  public static let all: [any Rule.Type] = [
+    LongSentenceRule.self
+  ]
+
+  /// The rule type with this identifier, if there is one.
+  public static func rule(named identifier: String) -> (any Rule.Type)? {
+    all.first { $0.description.identifier == identifier }
+  }
+
+  /// The identifiers of every rule.
+  public static var identifiers: [String] { all.map { $0.description.identifier } }
+
+  /// Builds configured rules: every rule at its default severity, with options set by `options`, a map from
+  /// rule identifier to option values.
+  public static func configured(options: [String: [String: RuleOptionValue]] = [:]) throws(RuleOptionError)
+    -> [ConfiguredRule]
+  {
+    for rule in options.keys.sorted() where self.rule(named: rule) == nil {
+      throw .unknownRule(rule, suggestion: closestMatch(to: rule, in: identifiers))
+    }
+    var result: [ConfiguredRule] = []
+    for type in all {
+      let description = type.description
+      let resolved = try description.resolveOptions(options[description.identifier] ?? [:])
+      result.append(ConfiguredRule(rule: type.init(options: resolved), severity: description.defaultSeverity))
+    }
+    return result
+  }
+}

@@ -1,0 +1,139 @@
+import ArgumentParser
+import PlainLintCore
+import PlainLintDriver
+import PlainLintRules
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// `plainlint`: the command-line front end. Parsing and exit codes live here; the work is in PlainLintDriver.
+struct PlainLintCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "plainlint",
+    abstract: "A plain-language linter for health and care writing.",
+    discussion: """
+      plainlint flags long sentences, jargon and acronyms that shut readers out, with exact positions and plain \
+      alternatives. Exit codes: 0 nothing at the failing level, 1 findings at or above --fail-on, 2 a usage error \
+      or a file that could not be read.
+      """,
+    version: plainlintVersion,
+    subcommands: [Check.self, Rules.self],
+    defaultSubcommand: Check.self
+  )
+}
+
+extension Severity: ExpressibleByArgument {}
+extension OutputFormat: ExpressibleByArgument {}
+
+/// When to colour the text output.
+enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
+  case auto, always, never
+}
+
+/// `plainlint check`: lint files and folders.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Lint files, folders (searched for .txt, .md, .markdown, .html, .htm) or standard input (-).")
+
+  @Argument(help: "Files or folders to lint, or - for standard input. Default: the current folder.")
+  var paths: [String] = []
+
+  @Option(help: "The output format: text for people, json for tools.")
+  var format: OutputFormat = .text
+
+  @Option(help: "The lowest severity that makes plainlint exit with 1: error, warning or info.")
+  var failOn: Severity = .warning
+
+  @Option(help: "The path to show for standard input (-).")
+  var stdinFilename: String?
+
+  @Option(help: "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
+  var color: ColorChoice = .auto
+
+  @Option(
+    name: .customLong("option"),
+    help: ArgumentHelp(
+      "Set a rule option, for example long-sentence.max-words=30. Repeat for more.",
+      valueName: "rule.option=value"))
+  var ruleOptions: [String] = []
+
+  func validate() throws {
+    if stdinFilename != nil && !paths.contains("-") {
+      throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
+    }
+  }
+
+  func run() throws {
+    let useColor: Bool
+    switch color {
+    case .always: useColor = true
+    case .never: useColor = false
+    case .auto:
+      let noColor = getenv("NO_COLOR").map { String(cString: $0) } ?? ""
+      let term = getenv("TERM").map { String(cString: $0) } ?? ""
+      useColor = isatty(STDOUT_FILENO) == 1 && noColor.isEmpty && term != "dumb"
+    }
+    let request = CheckRequest(
+      paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, failOn: failOn,
+      color: useColor, ruleOptions: ruleOptions)
+    let outcome: CheckOutcome
+    do {
+      outcome = try runCheck(request)
+    } catch {
+      throw ValidationError(error.description)
+    }
+    for problem in outcome.problems {
+      writeStandardError("\(problem)\n")
+    }
+    writeStandardOutput(outcome.output)
+    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+  }
+}
+
+/// `plainlint rules`: list the rules.
+struct Rules: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "List the rules, with their severity and options.")
+
+  func run() {
+    var out = ""
+    for rule in BuiltInRules.all {
+      let description = rule.description
+      out += "\(description.identifier) (\(description.defaultSeverity.rawValue)): \(description.summary)\n"
+      for option in description.options {
+        out += "    \(option.name) = \(option.defaultValue): \(option.summary)\n"
+      }
+    }
+    writeStandardOutput(out)
+  }
+}
+
+/// Writes text to standard output in one go.
+func writeStandardOutput(_ text: String) {
+  writeAll(text, to: STDOUT_FILENO)
+}
+
+/// Writes text to standard error.
+func writeStandardError(_ text: String) {
+  writeAll(text, to: STDERR_FILENO)
+}
+
+/// Writes all of `text` to a file descriptor, carrying on after partial writes and interruptions.
+private func writeAll(_ text: String, to descriptor: Int32) {
+  var text = text
+  text.withUTF8 { bytes in
+    var offset = 0
+    while offset < bytes.count {
+      let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+      if written < 0 {
+        if errno == EINTR { continue }
+        return  // a closed pipe (plainlint check | head): nothing more can be written
+      }
+      offset += written
+    }
+  }
+}
