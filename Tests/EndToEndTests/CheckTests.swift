@@ -1,0 +1,202 @@
+import Foundation
+import Testing
+
+/// The text fixtures, each compared as JSON with `Fixtures/expected/NAME.json`.
+let textFixtures = ["clean", "long-sentences", "unicode", "crlf", "no-final-newline", "empty", "invalid-utf8"]
+
+@Suite("plainlint check, end to end")
+struct CheckTests {
+  @Test("JSON output matches the expected file", arguments: textFixtures)
+  func jsonGolden(_ name: String) throws {
+    let result = try plainlint(["check", "--format", "json", "text/\(name).txt"])
+    try expectMatchesGolden(result.stdout, "\(name).json")
+    #expect(result.status == (name == "clean" || name == "empty" ? 0 : 1))
+  }
+
+  @Test func textOutputOfTheSampleLeaflet() throws {
+    let result = try plainlint(["check", "samples/leaflet.txt"])
+    try expectMatchesGolden(result.stdout, "leaflet.txt.out")
+    #expect(result.status == 1)
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func theTextOfEachFindingIsTheSourceTextAtItsOffset() throws {
+    for name in textFixtures {
+      let result = try plainlint(["check", "--format", "json", "text/\(name).txt"])
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let files = try #require(json["files"] as? [[String: Any]])
+      let bytes = try Data(contentsOf: fixtures.appendingPathComponent("text/\(name).txt"))
+      for diagnostic in try #require(files.first?["diagnostics"] as? [[String: Any]]) {
+        let offset = try #require(diagnostic["offset"] as? Int)
+        let length = try #require(diagnostic["length"] as? Int)
+        let text = String(decoding: bytes[offset..<(offset + length)], as: UTF8.self)
+        #expect(diagnostic["text"] as? String == text)
+      }
+    }
+  }
+
+  @Test func invalidUTF8IsLintedWithAOneLineWarning() throws {
+    let result = try plainlint(["check", "text/invalid-utf8.txt"])
+    #expect(result.status == 1)
+    #expect(
+      result.stderr
+        == "text/invalid-utf8.txt:1:8: warning: the file is not valid UTF-8 (byte 0xE9); each bad byte is read as �. "
+        + "Save the file as UTF-8 to fix this\n")
+  }
+
+  @Test func failOnDecidesTheExitCode() throws {
+    #expect(try plainlint(["check", "text/long-sentences.txt"]).status == 1)
+    #expect(try plainlint(["check", "--fail-on", "info", "text/long-sentences.txt"]).status == 1)
+    #expect(try plainlint(["check", "--fail-on", "error", "text/long-sentences.txt"]).status == 0)
+    #expect(try plainlint(["check", "--fail-on", "error", "text/clean.txt"]).status == 0)
+  }
+
+  @Test func ruleOptionsChangeTheLimit() throws {
+    let strict = try plainlint(["check", "--format", "json", "--option", "long-sentence.max-words=5", "text/clean.txt"])
+    #expect(strict.status == 1)
+    #expect(strict.stdout.contains("\"warnings\": 2"))
+    let loose = try plainlint(["check", "--option", "long-sentence.max-words=200", "text/long-sentences.txt"])
+    #expect(loose.status == 0)
+    #expect(loose.stdout == "Checked 1 file: no problems found.\n")
+  }
+
+  @Test func badRuleOptionsAreUsageErrors() throws {
+    let typo = try plainlint(["check", "--option", "long-sentance.max-words=5", "text/clean.txt"])
+    #expect(typo.status == 2)
+    #expect(typo.stderr.contains("unknown rule 'long-sentance'; did you mean 'long-sentence'?"))
+    #expect(typo.stdout.isEmpty)
+    let range = try plainlint(["check", "--option", "long-sentence.max-words=1", "text/clean.txt"])
+    #expect(range.status == 2)
+    #expect(range.stderr.contains("must be from 5 to 200, not 1"))
+    let malformed = try plainlint(["check", "--option", "max-words", "text/clean.txt"])
+    #expect(malformed.status == 2)
+    #expect(malformed.stderr.contains("RULE.OPTION=VALUE"))
+  }
+
+  @Test func usageErrorsExitWithTwo() throws {
+    let unknownFlag = try plainlint(["check", "--no-such-flag"])
+    #expect(unknownFlag.status == 2)
+    #expect(unknownFlag.stderr.contains("--no-such-flag"))
+    let badFormat = try plainlint(["check", "--format", "xml", "text/clean.txt"])
+    #expect(badFormat.status == 2)
+    let badLevel = try plainlint(["check", "--fail-on", "fatal", "text/clean.txt"])
+    #expect(badLevel.status == 2)
+    let help = try plainlint(["check", "--help"])
+    #expect(help.status == 0)
+    #expect(help.stdout.contains("--fail-on"))
+  }
+
+  @Test func missingFilesAreReportedAndTheRestStillLinted() throws {
+    let result = try plainlint(["check", "--format", "json", "text/nope.txt", "text/long-sentences.txt"])
+    #expect(result.status == 2)
+    #expect(result.stderr == "text/nope.txt: error: no such file or folder; check the path\n")
+    #expect(result.stdout.contains("\"path\": \"text/long-sentences.txt\""))
+  }
+
+  @Test func standardInputWithAFilename() throws {
+    let text = try Data(contentsOf: fixtures.appendingPathComponent("text/long-sentences.txt"))
+    let result = try plainlint(
+      ["check", "--format", "json", "--stdin-filename", "text/long-sentences.txt", "-"], stdin: text)
+    let fromFile = try plainlint(["check", "--format", "json", "text/long-sentences.txt"])
+    #expect(result.stdout == fromFile.stdout)
+    #expect(result.status == 1)
+    let unnamed = try plainlint(["check", "-"], stdin: Data("Fine.\n".utf8))
+    #expect(unnamed.status == 0)
+    let named = try plainlint(["check", "-"], stdin: Data((String(repeating: "word ", count: 30) + ".").utf8))
+    #expect(named.stdout.hasPrefix("<stdin>:1:1: warning:"))
+    #expect(try plainlint(["check", "--stdin-filename", "x.txt", "text/clean.txt"]).status == 2)
+  }
+
+  @Test func rulesCommandListsTheRules() throws {
+    let result = try plainlint(["rules"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("long-sentence (warning): Sentences with more than 25 words"))
+    #expect(result.stdout.contains("max-words = 25"))
+  }
+
+  @Test func colourOnlyWhenAskedOrOnATerminal() throws {
+    let plain = try plainlint(["check", "text/long-sentences.txt"])
+    #expect(!plain.stdout.contains("\u{1B}["))
+    let coloured = try plainlint(["check", "--color", "always", "text/long-sentences.txt"])
+    #expect(coloured.stdout.contains("\u{1B}[1;33mwarning:\u{1B}[0m"))
+  }
+
+  @Test func versionIsPrinted() throws {
+    let result = try plainlint(["--version"])
+    #expect(result.stdout == "0.1.0\n")
+    #expect(result.status == 0)
+  }
+}
+
+@Suite("Finding files to lint")
+struct FileDiscoveryTests {
+  @Test func foldersAreSearchedRecursivelySkippingHiddenAndBuildFolders() throws {
+    try withTemporaryFolder { folder in
+      let long = String(repeating: "word ", count: 30) + ".\n"
+      for path in [
+        "docs/a.txt", "docs/b.md", "docs/sub/c.markdown", "docs/sub/d.html", "docs/sub/e.HTM", ".hidden/f.txt",
+        "docs/.git/g.txt", "docs/node_modules/h.txt", "docs/.build/i.txt", "docs/notes.rtf", "docs/.j.txt",
+      ] {
+        try write(long, to: path, in: folder)
+      }
+      let result = try plainlint(["check", "--format", "json"], in: folder)
+      let paths = result.stdout.split(separator: "\n").filter { $0.contains("\"path\"") }.map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      #expect(
+        paths == [
+          "\"path\": \"docs/.j.txt\",", "\"path\": \"docs/a.txt\",", "\"path\": \"docs/b.md\",",
+          "\"path\": \"docs/sub/c.markdown\",", "\"path\": \"docs/sub/d.html\",", "\"path\": \"docs/sub/e.HTM\",",
+        ])
+      #expect(result.status == 1)
+      // A folder named on the command line keeps its prefix in the paths shown.
+      let named = try plainlint(["check", "docs/sub"], in: folder)
+      #expect(named.stdout.hasPrefix("docs/sub/c.markdown:1:1: warning:"))
+    }
+  }
+
+  @Test func aFolderWithNothingToLintIsAnError() throws {
+    try withTemporaryFolder { folder in
+      try write("{}", to: "empty/data.json", in: folder)
+      let result = try plainlint(["check", "empty"], in: folder)
+      #expect(result.status == 2)
+      #expect(
+        result.stderr
+          == "empty: error: no files to lint in this folder (plainlint reads .txt, .md, .markdown, .html and .htm files)\n")
+    }
+  }
+
+  @Test func binaryAndUTF16FilesAreSkippedWithAReason() throws {
+    try withTemporaryFolder { folder in
+      try Data([0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x01]).write(to: folder.appendingPathComponent("image.txt"))
+      try Data([0xFF, 0xFE, 0x48, 0x00, 0x69, 0x00]).write(to: folder.appendingPathComponent("utf16.txt"))
+      try write("Fine.\n", to: "fine.txt", in: folder)
+      let result = try plainlint(["check", "image.txt", "utf16.txt", "fine.txt"], in: folder)
+      #expect(result.status == 2)
+      #expect(
+        result.stderr == "image.txt: error: looks like a binary file, not text; skipped\n"
+          + "utf16.txt: error: the file is UTF-16 text; save it as UTF-8 and lint it again\n")
+      #expect(result.stdout == "Checked 1 file: no problems found.\n")
+    }
+  }
+
+  @Test func filesNamedDirectlyAreLintedWhateverTheirEnding() throws {
+    try withTemporaryFolder { folder in
+      try write(String(repeating: "word ", count: 30) + ".\n", to: "notes.rst", in: folder)
+      let result = try plainlint(["check", "./notes.rst"], in: folder)
+      #expect(result.status == 1)
+      #expect(result.stdout.hasPrefix("notes.rst:1:1: warning:"))
+    }
+  }
+
+  @Test func unreadableFilesAreReported() throws {
+    guard getuid() != 0 else { return }  // root can read anything
+    try withTemporaryFolder { folder in
+      try write("Fine.\n", to: "secret.txt", in: folder)
+      chmod(folder.appendingPathComponent("secret.txt").path, 0)
+      let result = try plainlint(["check", "secret.txt"], in: folder)
+      #expect(result.status == 2)
+      #expect(result.stderr.contains("permission denied"))
+    }
+  }
+}
