@@ -1,0 +1,184 @@
+import PlainLintCore
+import Testing
+
+@testable import PlainLintReporters
+
+/// A report of one document with findings over the given byte ranges.
+func report(_ text: String, _ ranges: [Range<Int>], severity: Severity = .warning, suggestions: [Suggestion] = [])
+  -> FileReport
+{
+  let document = Document(path: "docs/a.txt", text: text)
+  let findings = ranges.map {
+    Finding(rule: "test-rule", severity: severity, message: "Something to fix.", range: $0, suggestions: suggestions)
+  }
+  return FileReport(document: document, format: "text", findings: findings)
+}
+
+/// The byte range of `part` in `text`.
+func range(of part: String, in text: String) -> Range<Int> {
+  let bytes = Array(text.utf8)
+  let needle = Array(part.utf8)
+  for start in 0...(bytes.count - needle.count) where Array(bytes[start..<(start + needle.count)]) == needle {
+    return start..<(start + needle.count)
+  }
+  fatalError("'\(part)' is not in the text")
+}
+
+@Suite("Text output")
+struct TextReporterTests {
+  let reporter = TextReporter(color: false)
+
+  @Test func oneLineFinding() {
+    let text = "Please utilise the form.\n"
+    let out = reporter.render([report(text, [range(of: "utilise", in: text)])])
+    #expect(
+      out == """
+        docs/a.txt:1:8: warning: Something to fix. [test-rule]
+        1 | Please utilise the form.
+          |        ^~~~~~~
+
+        Checked 1 file: 1 warning.
+
+        """)
+  }
+
+  @Test func marksLineUpAfterWideCharactersAndTabs() {
+    let text = "😀\tcafé utilise\n"
+    let out = reporter.render([report(text, [range(of: "utilise", in: text)])])
+    // The emoji takes two columns and the tab shows as four spaces; the column in the header counts scalars.
+    #expect(out.hasPrefix("docs/a.txt:1:8: warning:"))
+    #expect(out.contains("1 | 😀    café utilise\n  |            ^~~~~~~\n"))
+  }
+
+  @Test func multiLineFindingsShowEachLineAndElideTheRest() {
+    let text = "one two\nthree four\nfive six\nseven eight\nnine\n"
+    let out = reporter.render([report(text, [range(of: "two\nthree four\nfive six\nseven", in: text)])])
+    #expect(
+      out.contains(
+        """
+        1 | one two
+          |     ^~~
+        2 | three four
+          | ~~~~~~~~~~
+        3 | five six
+          | ~~~~~~~~
+          | … 1 more line
+
+        """))
+  }
+
+  @Test func longLinesAreCutAroundTheFinding() {
+    let text = String(repeating: "a ", count: 200) + "target " + String(repeating: "b ", count: 200) + "\n"
+    let out = reporter.render([report(text, [range(of: "target", in: text)])])
+    let lines = out.split(separator: "\n")
+    #expect(lines[1].hasPrefix("1 | …a a "))
+    #expect(lines[1].hasSuffix("…"))
+    #expect(lines[1].count < 140)
+    // The caret sits under the "t" of "target".
+    let caret = lines[2].firstIndex(of: "^")!
+    let shown = Array(lines[1])
+    let column = lines[2].distance(from: lines[2].startIndex, to: caret)
+    #expect(String(shown[column..<(column + 6)]) == "target")
+  }
+
+  @Test func suggestionsAreShown() {
+    let text = "Please utilise the form.\n"
+    let out = reporter.render([
+      report(text, [range(of: "utilise", in: text)], suggestions: [Suggestion(replacement: "use", description: "Use a plainer word")])
+    ])
+    #expect(out.contains("      = help: Use a plainer word: “use”\n"))
+  }
+
+  @Test func summaryCountsEachSeverityInPlainWords() {
+    #expect(reporter.render([]) == "Checked 0 files: no problems found.\n")
+    let text = "a b c\n"
+    let reports = [
+      report(text, [0..<1, 2..<3], severity: .error), report(text, [0..<1], severity: .warning),
+      report(text, [0..<1], severity: .info),
+    ]
+    #expect(reporter.summaryLine(Summary(reports)) == "Checked 3 files: 2 errors, 1 warning, 1 note.")
+  }
+
+  @Test func colourUsesANSIEscapesOnlyWhenAsked() {
+    let text = "Please utilise the form.\n"
+    let coloured = TextReporter(color: true).render([report(text, [range(of: "utilise", in: text)], severity: .error)])
+    #expect(coloured.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+    let plain = reporter.render([report(text, [range(of: "utilise", in: text)], severity: .error)])
+    #expect(!plain.contains("\u{1B}"))
+  }
+}
+
+@Suite("JSON output")
+struct JSONReporterTests {
+  @Test func escapesEverythingJSONRequires() {
+    var writer = JSONWriter()
+    writer.string(nil, "quote \" backslash \\ newline \n tab \t bell \u{07} sep \u{2028} “curly” é 😀 </script>")
+    #expect(
+      writer.output
+        == #""quote \" backslash \\ newline \n tab \t bell \u0007 sep \u2028 “curly” é 😀 </script>""#)
+  }
+
+  @Test func emptyContainersAreCompact() {
+    var writer = JSONWriter()
+    writer.object { o in
+      o.array("a") { _ in }
+      o.object("b") { _ in }
+    }
+    #expect(writer.output == "{\n  \"a\": [],\n  \"b\": {}\n}")
+  }
+
+  @Test func theDocumentedShape() {
+    let text = "Héllo utilise\nmore"
+    let out = JSONReporter(version: "9.9.9").render([
+      report(text, [range(of: "utilise\nmore", in: text)], suggestions: [Suggestion(replacement: "use", description: "Plainer")])
+    ])
+    #expect(
+      out == """
+        {
+          "tool": {
+            "name": "plainlint",
+            "version": "9.9.9"
+          },
+          "files": [
+            {
+              "path": "docs/a.txt",
+              "format": "text",
+              "diagnostics": [
+                {
+                  "rule": "test-rule",
+                  "severity": "warning",
+                  "message": "Something to fix.",
+                  "text": "utilise\\nmore",
+                  "range": {
+                    "start": {
+                      "line": 1,
+                      "column": 7
+                    },
+                    "end": {
+                      "line": 2,
+                      "column": 5
+                    }
+                  },
+                  "offset": 7,
+                  "length": 12,
+                  "suggestions": [
+                    {
+                      "replacement": "use",
+                      "description": "Plainer"
+                    }
+                  ]
+                }
+              ]
+            }
+          ],
+          "summary": {
+            "files": 1,
+            "errors": 0,
+            "warnings": 1,
+            "infos": 0
+          }
+        }
+
+        """)
+  }
+}
