@@ -19,6 +19,8 @@ let package = Package(
     .executable(name: "plainlint-bench", targets: ["plainlint-bench"]),
     .library(name: "PlainLintCore", targets: ["PlainLintCore"]),
     .library(name: "PlainLintRules", targets: ["PlainLintRules"]),
+    .library(name: "PlainLintMarkdown", targets: ["PlainLintMarkdown"]),
+    .library(name: "PlainLintHTML", targets: ["PlainLintHTML"]),
     .library(name: "PlainLintReporters", targets: ["PlainLintReporters"]),
     .library(name: "PlainLintDriver", targets: ["PlainLintDriver"]),
   ],
@@ -27,16 +29,30 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
   ],
   targets: [
+    // System libraries, each imported by exactly one target.
+    .systemLibrary(
+      name: "CCmarkGFM",
+      providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+    ),
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]
+    ),
     // Documents, positions, the tokenizer, sentence segmentation, the rule interface and the linter loop.
     .target(name: "PlainLintCore", swiftSettings: strict),
     // The built-in rules, one file each, grouped by family.
     .target(name: "PlainLintRules", dependencies: ["PlainLintCore"], swiftSettings: strict),
+    // Markdown front end: the only importer of CCmarkGFM.
+    .target(name: "PlainLintMarkdown", dependencies: ["PlainLintCore", "CCmarkGFM"], swiftSettings: strict),
+    // HTML front end: the only importer of CLibXML2.
+    .target(name: "PlainLintHTML", dependencies: ["PlainLintCore", "CLibXML2"], swiftSettings: strict),
     // Output formats: pure functions from findings to text.
     .target(name: "PlainLintReporters", dependencies: ["PlainLintCore"], swiftSettings: strict),
     // Finding and reading the files to lint, running the rules over them, and deciding the exit status.
     .target(
       name: "PlainLintDriver",
-      dependencies: ["PlainLintCore", "PlainLintRules", "PlainLintReporters"],
+      dependencies: ["PlainLintCore", "PlainLintRules", "PlainLintReporters", "PlainLintMarkdown", "PlainLintHTML"],
       swiftSettings: strict
     ),
     // The thin command-line front end.
@@ -53,6 +69,8 @@ let package = Package(
     ),
     .testTarget(name: "PlainLintCoreTests", dependencies: ["PlainLintCore"], swiftSettings: strict),
     .testTarget(name: "PlainLintRulesTests", dependencies: ["PlainLintRules"], swiftSettings: strict),
+    .testTarget(name: "PlainLintMarkdownTests", dependencies: ["PlainLintMarkdown"], swiftSettings: strict),
+    .testTarget(name: "PlainLintHTMLTests", dependencies: ["PlainLintHTML"], swiftSettings: strict),
     .testTarget(
       name: "PlainLintReportersTests",
       dependencies: ["PlainLintReporters", "PlainLintRules"],

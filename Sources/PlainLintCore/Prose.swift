@@ -41,13 +41,36 @@ public struct ProseText: Sendable {
   public var blocks: [ProseBlock]
   /// Where each prose byte came from in the source file.
   public var map: SourceMap
+  /// Terms the markup itself defines (`<abbr title="…">`, `<dfn>`), in document order.
+  public var definitions: [TermDefinition]
 
   /// Creates prose text.
-  public init(format: String, bytes: [UInt8], blocks: [ProseBlock], map: SourceMap) {
+  public init(
+    format: String, bytes: [UInt8], blocks: [ProseBlock], map: SourceMap, definitions: [TermDefinition] = []
+  ) {
     self.format = format
     self.bytes = bytes
     self.blocks = blocks
     self.map = map
+    self.definitions = definitions
+  }
+}
+
+/// A term that the document's markup defines where it is used: `<abbr title="Patient Advice and Liaison
+/// Service">PALS</abbr>` or `<dfn>`. Rules treat the term as explained at that place.
+public struct TermDefinition: Hashable, Sendable {
+  /// The term's range in the prose bytes.
+  public var range: Range<Int>
+  /// The term as written.
+  public var term: String
+  /// Its expansion or explanation (the `title`), or nil when the markup only marks it as being defined.
+  public var expansion: String?
+
+  /// Creates a definition.
+  public init(range: Range<Int>, term: String, expansion: String?) {
+    self.range = range
+    self.term = term
+    self.expansion = expansion
   }
 }
 
