@@ -1,0 +1,266 @@
+/// The run of one `plainlint-bench` command: generates the corpus, runs the sections, prints the tables.
+struct Bench {
+  /// The command line.
+  let options: Options
+  /// The folder the generated files go in.
+  let directory: String
+  /// Whether `directory` is temporary (removed at the end).
+  let isTemporary: Bool
+  /// The environment passed to spawned processes.
+  let environment = System.environment()
+  /// Files written, to remove at the end when the folder is temporary.
+  private var written: [String] = []
+  /// The large corpus, generated once.
+  private var large: [UInt8] = []
+  /// The short file, chosen once.
+  private var short: [UInt8] = []
+  /// Rows for the closing table of targets: what, the target, the measurement, and whether it is met.
+  private var targets: [[String]] = []
+
+  /// The size of the short file the start-up target is about.
+  static let shortBytes = 960...1088
+
+  /// Prepares a run; makes the corpus folder.
+  init(options: Options) throws(BenchError) {
+    self.options = options
+    if let directory = options.corpusDirectory {
+      try System.makeDirectory(directory)
+      self.directory = directory
+      isTemporary = false
+    } else {
+      directory = try System.makeTemporaryDirectory()
+      isTemporary = true
+    }
+  }
+
+  /// The path of the `plainlint` binary to spawn, checked to be there.
+  func requirePlainlint() throws(BenchError) -> String {
+    let path = options.plainlint ?? System.executableDirectory() + "/plainlint"
+    guard System.isExecutable(path) else {
+      throw BenchError("no plainlint binary at \(path); run `swift build -c release` or pass --plainlint PATH")
+    }
+    return path
+  }
+
+  /// Runs every section asked for, then prints the targets; removes a temporary folder even after an error.
+  mutating func run() throws(BenchError) {
+    defer { if isTemporary { System.remove(files: written, directory: directory) } }
+    say("# plainlint-bench")
+    say()
+    #if DEBUG
+      say("**Warning: this is a debug build of plainlint-bench; build with `-c release` for real numbers.**")
+      say()
+    #endif
+    say("- date: " + Machine.date())
+    for line in Machine.summary() + options.notes { say("- " + line) }
+    say("- corpus: \(Format.fixed(options.sizeMB, 1)) MB, seed \(options.seed)")
+    say()
+    try generate()
+    for section in options.sections {
+      switch section {
+      case .core: core()
+      case .startup: try startup()
+      case .process: try process()
+      case .corpus: try writeCorpus()
+      }
+    }
+    if !targets.isEmpty {
+      var table = Table(["target", "required", "measured", "met"], firstNumeric: 4)
+      for row in targets { table.add(row) }
+      say("## Targets")
+      say()
+      say(table.render())
+    }
+    if !isTemporary { say("Generated files kept in \(directory)") }
+  }
+
+  /// Generates the large corpus and picks the short file.
+  private mutating func generate() throws(BenchError) {
+    progress("generating \(Format.fixed(options.sizeMB, 1)) MB of text")
+    var generator = CorpusGenerator(seed: options.seed)
+    let target = Int(options.sizeMB * 1e6)
+    let (document, seconds) = timed { generator.document(targetBytes: target) }
+    large = document
+    short = try Bench.pickShortFile(seed: options.seed)
+    let lines = large.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    let nonASCII = large.reduce(0) { $0 + ($1 >= 0xC0 ? 1 : 0) }
+    var table = Table(["corpus", "bytes", "lines", "non-ASCII scalars", "FNV-1a 64", "generated in"])
+    table.add([
+      "large", Format.grouped(large.count), Format.grouped(lines), Format.grouped(nonASCII),
+      Format.hex(fnv1a(large)), Format.fixed(seconds, 2) + " s",
+    ])
+    table.add([
+      "short", Format.grouped(short.count), Format.grouped(short.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }),
+      Format.grouped(short.reduce(0) { $0 + ($1 >= 0xC0 ? 1 : 0) }), Format.hex(fnv1a(short)), "",
+    ])
+    say("## Corpus")
+    say()
+    say(table.render())
+  }
+
+  /// The first short document from a run of seeds derived from `seed` that is about 1 KB and has at least one
+  /// long sentence, so the JSON output is not empty.
+  static func pickShortFile(seed: UInt64) throws(BenchError) -> [UInt8] {
+    for variant in 1...1000 as ClosedRange<UInt64> {
+      var generator = CorpusGenerator(seed: seed &+ variant &* 0x9E37_79B9)
+      let text = generator.shortDocument(minimumBytes: shortBytes.lowerBound, maximumBytes: shortBytes.upperBound)
+      if shortBytes.contains(text.count) && CoreBenchmark.findingCount(text) >= 1 { return text }
+    }
+    throw BenchError("no short document of about 1 KB with a long sentence in 1,000 tries")
+  }
+
+  /// Writes a generated file into the corpus folder and returns its path.
+  private mutating func save(_ name: String, _ bytes: [UInt8]) throws(BenchError) -> String {
+    let path = directory + "/" + name
+    if !written.contains(path) {
+      try System.writeFile(path, bytes)
+      written.append(path)
+    }
+    return path
+  }
+
+  /// Writes both generated files.
+  private mutating func writeCorpus() throws(BenchError) {
+    let largePath = try save("large.txt", large)
+    let shortPath = try save("short.txt", short)
+    say("Wrote \(largePath) and \(shortPath)")
+    say()
+  }
+
+  /// The in-process section.
+  private mutating func core() {
+    let results = CoreBenchmark.run(large, stages: options.stages, runs: options.runs, progress: progress)
+    let bytes = large.count
+    var table = Table(["stage (in process, one thread)", "MB/s best", "MB/s median", "MB/s worst", "ms median"])
+    for result in results {
+      table.add([
+        result.stage.label, Format.megabytesPerSecond(bytes: bytes, seconds: result.samples.best),
+        Format.megabytesPerSecond(bytes: bytes, seconds: result.samples.median),
+        Format.megabytesPerSecond(bytes: bytes, seconds: result.samples.worst),
+        Format.milliseconds(result.samples.median),
+      ])
+    }
+    say("## Core throughput (\(plural(options.runs, "timed run")) per stage after 1 warm-up)")
+    say()
+    say(table.render())
+    var counts = CoreCounts()
+    for result in results {
+      let c = result.counts
+      counts.blocks = max(counts.blocks, c.blocks)
+      counts.tokens = max(counts.tokens, c.tokens)
+      counts.sentences = max(counts.sentences, c.sentences)
+      counts.words = max(counts.words, c.words)
+      counts.longSentences = max(counts.longSentences, c.longSentences)
+      counts.findings = max(counts.findings, c.findings)
+    }
+    if counts.sentences > 0 {
+      var shape = Table(["blocks", "tokens", "sentences", "words per sentence", "sentences over 25 words", "findings"])
+      shape.add([
+        Format.grouped(counts.blocks), Format.grouped(counts.tokens), Format.grouped(counts.sentences),
+        Format.fixed(Double(counts.words) / Double(counts.sentences), 1),
+        Format.grouped(counts.longSentences)
+          + " (\(Format.fixed(100 * Double(counts.longSentences) / Double(counts.sentences), 1))%)",
+        results.contains { $0.stage == .lint } ? Format.grouped(counts.findings) : "not run",
+      ])
+      say(shape.render())
+    }
+    if let lint = results.first(where: { $0.stage == .lint }) {
+      let median = Double(bytes) / 1e6 / lint.samples.median
+      targets.append([
+        "core throughput, one thread (median)", "≥ 150 MB/s", Format.fixed(median, 1) + " MB/s",
+        median >= 150 ? "yes" : "NO",
+      ])
+    }
+  }
+
+  /// The start-up section: baselines, then the target command on the short file.
+  private mutating func startup() throws(BenchError) {
+    let plainlint = try requirePlainlint()
+    let shortPath = try save("short.txt", short)
+    let check = try ProcessBenchmark.capture(
+      [plainlint, "check", "--format", "json", shortPath], environment: environment,
+      outputPath: directory + "/short.json")
+    written.append(directory + "/short.json")
+    let output = String(decoding: check.output, as: UTF8.self)
+    guard check.exitCode == 1, output.hasPrefix("{"), output.contains("\"long-sentence\"") else {
+      throw BenchError("`plainlint check --format json` on the short file did not report its long sentence")
+    }
+    let truePath = System.isExecutable("/bin/true") ? "/bin/true" : "/usr/bin/true"
+    let commands: [(String, [String])] = [
+      ("/bin/true (cost of spawning any process)", [truePath]),
+      ("plainlint --version", [plainlint, "--version"]),
+      ("plainlint check short.txt (text)", [plainlint, "check", shortPath]),
+      ("plainlint check --format json short.txt", [plainlint, "check", "--format", "json", shortPath]),
+    ]
+    var table = Table(["command (\(short.count) B file)", "median ms", "p90 ms", "min ms", "max ms", "exit"])
+    var targetResult: ProcessBenchmark.Result? = nil
+    for (label, arguments) in commands {
+      progress("startup: \(label)")
+      let command = PreparedCommand(arguments, environment: environment)
+      let result = try ProcessBenchmark.measure(label, command, runs: options.startupRuns, warmups: 3)
+      let s = result.samples
+      table.add([
+        label, Format.milliseconds(s.median), Format.milliseconds(s.p90), Format.milliseconds(s.best),
+        Format.milliseconds(s.worst), String(result.exitCode),
+      ])
+      targetResult = result
+    }
+    say("## Start-up: whole process (\(plural(options.startupRuns, "timed run")) each after 3 warm-ups)")
+    say()
+    say(table.render())
+    if let result = targetResult {
+      let median = result.samples.median * 1000
+      targets.append([
+        "whole process on a 1 KB file, `check --format json` (median)", "< 20 ms",
+        Format.fixed(median, 2) + " ms (p90 " + Format.milliseconds(result.samples.p90) + ")",
+        median < 20 ? "yes" : "NO",
+      ])
+    }
+  }
+
+  /// The whole-process section on the large file.
+  private mutating func process() throws(BenchError) {
+    let plainlint = try requirePlainlint()
+    let largePath = try save("large.txt", large)
+    let outputPath = directory + "/large.out"
+    written.append(outputPath)
+    var table = Table(["command (large file, output to a file)", "MB/s best", "MB/s median", "s median", "output MB"])
+    for (label, format) in [("plainlint check --format json large.txt", "json"), ("plainlint check large.txt", "text")]
+    {
+      progress("process: \(label)")
+      let command = PreparedCommand(
+        [plainlint, "check", "--format", format, largePath], environment: environment, outputPath: outputPath)
+      let result = try ProcessBenchmark.measure(label, command, runs: options.processRuns, warmups: 1)
+      let outputBytes = System.readFile(outputPath)?.count ?? 0
+      table.add([
+        label, Format.megabytesPerSecond(bytes: large.count, seconds: result.samples.best),
+        Format.megabytesPerSecond(bytes: large.count, seconds: result.samples.median),
+        Format.fixed(result.samples.median, 3), Format.fixed(Double(outputBytes) / 1e6, 1),
+      ])
+    }
+    say("## Whole process on the large file (\(plural(options.processRuns, "timed run")) each after 1 warm-up)")
+    say()
+    say(table.render())
+  }
+}
+
+/// "1 timed run", "7 timed runs".
+func plural(_ count: Int, _ noun: String) -> String {
+  "\(count) \(noun)\(count == 1 ? "" : "s")"
+}
+
+/// The program: parse the command line, run, and turn errors into a message and exit code 2.
+enum BenchMain {
+  /// Runs the benchmark with the process's arguments and returns the exit code.
+  static func main() -> Int32 {
+    do throws(BenchError) {
+      guard let options = try Options.parse(Array(CommandLine.arguments.dropFirst())) else { return 0 }
+      var bench = try Bench(options: options)
+      try bench.run()
+      return 0
+    } catch {
+      progress("plainlint-bench: error: \(error.description)")
+      return 2
+    }
+  }
+}

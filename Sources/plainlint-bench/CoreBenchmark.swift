@@ -1,0 +1,136 @@
+import PlainLintCore
+import PlainLintRules
+
+/// A part of the core pipeline that `plainlint-bench core` times on its own, in process, on one thread.
+enum CoreStage: String, CaseIterable {
+  /// Indexing lines and finding blocks: `Document.init` and `PlainTextFrontEnd.prose(of:)`.
+  case frontEnd = "frontend"
+  /// `Tokenizer.tokenize` over every block (blocks found beforehand, not timed).
+  case tokenize
+  /// Tokenizing and `SentenceSplitter.split` over every block (blocks found beforehand, not timed).
+  case sentences
+  /// The whole core: `Document.init`, `PlainTextFrontEnd.prose(of:)` and `Linter.lint` with the built-in rules.
+  case lint
+
+  /// What the stage times, for the table.
+  var label: String {
+    switch self {
+    case .frontEnd: "front end (Document + PlainTextFrontEnd.prose)"
+    case .tokenize: "tokenize only"
+    case .sentences: "tokenize + sentences"
+    case .lint: "core: front end + Linter.lint (built-in rules)"
+    }
+  }
+}
+
+/// Counts from one pass over the corpus: they keep the optimiser from skipping work, and describe the corpus.
+struct CoreCounts: Equatable {
+  /// Prose blocks (paragraphs and list items).
+  var blocks = 0
+  /// Tokens of every kind.
+  var tokens = 0
+  /// Sentences.
+  var sentences = 0
+  /// Words as a reader counts them, summed over sentences.
+  var words = 0
+  /// Sentences over 25 words.
+  var longSentences = 0
+  /// Findings from the linter.
+  var findings = 0
+}
+
+/// The timings of one stage.
+struct CoreResult {
+  /// The stage.
+  var stage: CoreStage
+  /// Seconds per run.
+  var samples: Samples
+  /// What the stage counted (the same on every run).
+  var counts: CoreCounts
+}
+
+/// The in-process measurements of the core pipeline.
+enum CoreBenchmark {
+  /// Times each stage `runs` times after one untimed warm-up run, checking every run counts the same.
+  static func run(_ bytes: [UInt8], stages: [CoreStage], runs: Int, progress: (String) -> Void) -> [CoreResult] {
+    let rules: [ConfiguredRule]
+    do {
+      rules = try BuiltInRules.configured()
+    } catch {
+      fatalError("the built-in rules do not configure: \(error)")
+    }
+    let linter = Linter(rules: rules)
+    let prose = PlainTextFrontEnd.prose(of: Document(path: "corpus.txt", bytes: bytes))
+    var results: [CoreResult] = []
+    for stage in stages {
+      progress("core: \(stage.rawValue)")
+      let pass: () -> CoreCounts
+      switch stage {
+      case .frontEnd: pass = { frontEnd(bytes) }
+      case .tokenize: pass = { tokenize(prose) }
+      case .sentences: pass = { sentences(prose) }
+      case .lint: pass = { lint(bytes, linter: linter) }
+      }
+      let expected = pass()
+      var seconds: [Double] = []
+      for _ in 0..<runs {
+        let (counts, time) = timed(pass)
+        precondition(counts == expected, "stage \(stage.rawValue) counted differently on a later run")
+        seconds.append(time)
+      }
+      results.append(CoreResult(stage: stage, samples: Samples(seconds), counts: expected))
+    }
+    return results
+  }
+
+  /// Indexes lines and finds blocks, as `runCheck` does before linting.
+  static func frontEnd(_ bytes: [UInt8]) -> CoreCounts {
+    let prose = PlainTextFrontEnd.prose(of: Document(path: "corpus.txt", bytes: bytes))
+    return CoreCounts(blocks: prose.blocks.count)
+  }
+
+  /// Tokenizes every block into one reused buffer, as `Linter.lint` does.
+  static func tokenize(_ prose: ProseText) -> CoreCounts {
+    var counts = CoreCounts(blocks: prose.blocks.count)
+    var tokens: [Token] = []
+    for block in prose.blocks {
+      tokens.removeAll(keepingCapacity: true)
+      Tokenizer.tokenize(prose.bytes, range: block.range, into: &tokens)
+      counts.tokens += tokens.count
+    }
+    return counts
+  }
+
+  /// Tokenizes and splits every block into sentences, with reused buffers, as `Linter.lint` does.
+  static func sentences(_ prose: ProseText) -> CoreCounts {
+    var counts = CoreCounts(blocks: prose.blocks.count)
+    var tokens: [Token] = []
+    var sentences: [Sentence] = []
+    for block in prose.blocks {
+      tokens.removeAll(keepingCapacity: true)
+      sentences.removeAll(keepingCapacity: true)
+      Tokenizer.tokenize(prose.bytes, range: block.range, into: &tokens)
+      SentenceSplitter.split(prose.bytes, tokens: tokens, tokenRange: 0..<tokens.count, into: &sentences)
+      counts.tokens += tokens.count
+      counts.sentences += sentences.count
+      for sentence in sentences {
+        counts.words += sentence.wordCount
+        if sentence.wordCount > 25 { counts.longSentences += 1 }
+      }
+    }
+    return counts
+  }
+
+  /// The whole core, from bytes to sorted findings.
+  static func lint(_ bytes: [UInt8], linter: Linter) -> CoreCounts {
+    let prose = PlainTextFrontEnd.prose(of: Document(path: "corpus.txt", bytes: bytes))
+    let findings = linter.lint(prose)
+    return CoreCounts(blocks: prose.blocks.count, findings: findings.count)
+  }
+
+  /// The number of long-sentence findings in some bytes (to pick a short file that has one).
+  static func findingCount(_ bytes: [UInt8]) -> Int {
+    guard let rules = try? BuiltInRules.configured() else { return 0 }
+    return Linter(rules: rules).lint(PlainTextFrontEnd.prose(of: Document(path: "short.txt", bytes: bytes))).count
+  }
+}

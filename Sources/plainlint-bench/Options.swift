@@ -1,0 +1,131 @@
+/// A part of the benchmark that can be run on its own. Later parts (Markdown, HTML, many files, peak memory,
+/// other tools) become more cases here and more files beside this one.
+enum Section: String, CaseIterable {
+  /// In-process throughput of the core pipeline, stage by stage.
+  case core
+  /// Whole-process wall time of `plainlint check --format json` on a file of about 1 KB.
+  case startup
+  /// Whole-process throughput of `plainlint check` on the large corpus, reading and output included.
+  case process
+  /// Only generate the corpus (with `--write-corpus`, to keep it).
+  case corpus
+}
+
+/// The command line of `plainlint-bench`.
+struct Options {
+  /// The sections to run, in the order given (all measuring sections when none is named).
+  var sections: [Section] = []
+  /// The size of the large corpus in megabytes (10^6 bytes).
+  var sizeMB = 50.0
+  /// The corpus seed.
+  var seed: UInt64 = 2025
+  /// Timed runs per core stage.
+  var runs = 7
+  /// The core stages to time.
+  var stages = CoreStage.allCases
+  /// Timed runs per start-up command.
+  var startupRuns = 50
+  /// Timed runs per whole-process command on the large file.
+  var processRuns = 5
+  /// The `plainlint` binary to spawn.
+  var plainlint: String? = nil
+  /// Where to keep the generated files (a temporary folder, removed afterwards, when nil).
+  var corpusDirectory: String? = nil
+  /// Lines to add to the report's description of the run (scripts/bench adds the commit and compiler).
+  var notes: [String] = []
+
+  /// The help text.
+  static let usage = """
+    USAGE: plainlint-bench [SECTION ...] [OPTIONS]
+
+    Generates a deterministic corpus of UK health plain text and times plainlint on it. Build with
+    `swift build -c release` first (scripts/bench does both). MB means 10^6 bytes.
+
+    SECTIONS (default: core startup process)
+      core      in-process throughput: front end, tokenizing, sentences, and the whole core with built-in rules
+      startup   whole-process wall time of `plainlint check --format json` on a ~1 KB file (and baselines)
+      process   whole-process throughput of `plainlint check` on the large file, reading and output included
+      corpus    only generate the corpus (use --write-corpus DIR to keep it)
+
+    OPTIONS
+      --size-mb N          size of the large corpus in MB (default 50)
+      --seed N             corpus seed (default 2025)
+      --runs N             timed runs per core stage, after one untimed warm-up (default 7)
+      --stages LIST        core stages, comma-separated: frontend,tokenize,sentences,lint (default: all)
+      --startup-runs N     timed runs per start-up command, after 3 warm-ups (default 50)
+      --process-runs N     timed runs per command on the large file, after 1 warm-up (default 5)
+      --plainlint PATH     the plainlint binary (default: the one next to plainlint-bench)
+      --write-corpus DIR   keep the generated files in DIR (default: a temporary folder, removed afterwards)
+      --quick              a quick smoke run: --size-mb 5 --runs 3 --startup-runs 10 --process-runs 1
+      --note TEXT          add a line to the report's description of the run (repeatable)
+      -h, --help           show this help
+    """
+
+  /// Parses the arguments after the program name; returns nil after printing help.
+  static func parse(_ arguments: [String]) throws(BenchError) -> Options? {
+    var options = Options()
+    var rest = arguments[...]
+    /// The value after `flag`.
+    func value(for flag: String) throws(BenchError) -> String {
+      guard let next = rest.popFirst() else { throw BenchError("\(flag) needs a value; see --help") }
+      return next
+    }
+    /// The whole number after `flag`, checked against `minimum`.
+    func count(for flag: String, atLeast minimum: Int = 1) throws(BenchError) -> Int {
+      let text = try value(for: flag)
+      guard let number = Int(text), number >= minimum else {
+        throw BenchError("\(flag) must be a whole number of at least \(minimum), not '\(text)'")
+      }
+      return number
+    }
+    while let argument = rest.popFirst() {
+      switch argument {
+      case "-h", "--help":
+        say(usage)
+        return nil
+      case "--size-mb":
+        let text = try value(for: argument)
+        guard let size = Double(text), size > 0, size <= 4000 else {
+          throw BenchError("--size-mb must be a number above 0 and at most 4000, not '\(text)'")
+        }
+        options.sizeMB = size
+      case "--seed":
+        let text = try value(for: argument)
+        guard let seed = UInt64(text) else { throw BenchError("--seed must be a whole number, not '\(text)'") }
+        options.seed = seed
+      case "--runs": options.runs = try count(for: argument)
+      case "--startup-runs": options.startupRuns = try count(for: argument)
+      case "--process-runs": options.processRuns = try count(for: argument)
+      case "--stages":
+        let text = try value(for: argument)
+        var stages: [CoreStage] = []
+        for name in text.split(separator: ",") {
+          guard let stage = CoreStage(rawValue: String(name)) else {
+            throw BenchError("unknown stage '\(name)'; the stages are frontend, tokenize, sentences and lint")
+          }
+          stages.append(stage)
+        }
+        guard !stages.isEmpty else { throw BenchError("--stages needs at least one stage") }
+        options.stages = stages
+      case "--plainlint": options.plainlint = try value(for: argument)
+      case "--write-corpus": options.corpusDirectory = try value(for: argument)
+      case "--note": options.notes.append(try value(for: argument))
+      case "--quick":
+        options.sizeMB = 5
+        options.runs = 3
+        options.startupRuns = 10
+        options.processRuns = 1
+      default:
+        if argument == "all" {
+          options.sections += [.core, .startup, .process]
+        } else if let section = Section(rawValue: argument) {
+          options.sections.append(section)
+        } else {
+          throw BenchError("unknown section or option '\(argument)'; see --help")
+        }
+      }
+    }
+    if options.sections.isEmpty { options.sections = [.core, .startup, .process] }
+    return options
+  }
+}
