@@ -35,6 +35,7 @@ enum CharClassifier {
     case 0x200D, 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return .joiner
     case 0x200B, 0x2060, 0xFEFF: return .joiner  // zero-width space, word joiner, byte-order mark
     case 0x2026: return .period  // horizontal ellipsis (treated like `...`)
+    case 0x00AD: return .mark  // soft hyphen: part of the word it breaks (immuni&shy;sation)
     default: break
     }
     guard let scalar = Unicode.Scalar(value) else { return .symbol }

@@ -55,7 +55,8 @@ public enum SentenceSplitter {
 
     func emit(upTo end: Int) {
       guard end > sentenceStart else { return }
-      sentences.append(Sentence(range: t[sentenceStart].start..<t[end - 1].end, tokens: sentenceStart..<end, wordCount: words))
+      let range = t[sentenceStart].start..<t[end - 1].end
+      sentences.append(Sentence(range: range, tokens: sentenceStart..<end, wordCount: words))
       sentenceStart = end
       words = 0
     }
@@ -169,19 +170,28 @@ public enum SentenceSplitter {
       // "I was worried … and then" goes on; "… Then" starts again.
       return following.flags.contains(.capitalized) || following.kind == .acronym
     case .dotted:
-      // e.g. and i.e. introduce what follows; a.m., U.K. end a sentence only before a usual first word.
+      // e.g. and i.e. introduce what follows. A time (a.m., p.m.) goes on only into a day, a month or a time
+      // zone (9 a.m. Monday to Friday); U.K. and the like end a sentence only before a usual first word.
       let word = lowercased(p, t[k])
       if word == "e.g." || word == "i.e." || word == "c.f." || word == "n.b." { return false }
-      return following.flags.contains(.capitalized) && Abbreviations.sentenceStarters.contains(lowercased(p, following))
+      guard following.flags.contains(.capitalized) else { return false }
+      let next = lowercased(p, following)
+      if word == "a.m." || word == "p.m." { return !Abbreviations.afterTimes.contains(next) }
+      return Abbreviations.sentenceStarters.contains(next)
     case .fullStop:
       if followingIsLowercaseWord { return false }
       guard k > sentenceStart, t[k - 1].end == t[k].start else { return true }
       let previous = t[k - 1]
       guard previous.kind == .word || previous.kind == .acronym else { return true }
       let word = lowercased(p, previous)
-      if Abbreviations.titles.contains(word) || Abbreviations.continuing.contains(word) { return false }
-      if following.kind == .number && Abbreviations.beforeNumbers.contains(word) { return false }
-      // An initial: J. Smith, Professor A. B. Jones. Not "vitamin D. Take it…".
+      // Titles are written Dr, Mrs, St. In capitals they are acronyms (MS is multiple sclerosis), and in small
+      // letters they are not titles at all.
+      if previous.kind == .word && previous.flags.contains(.capitalized) && Abbreviations.titles.contains(word) {
+        return false
+      }
+      if Abbreviations.continuing.contains(word) { return false }
+      if Abbreviations.beforeNumbers.contains(word) && startsWithNumber(p, t, at: n, last: last) { return false }
+      // An initial: J. Smith, Professor A. B. Jones, written by J. Smith. Not "vitamin D. Take it…".
       if previous.flags.contains(.singleLetter) && previous.flags.contains(.capitalized)
         && following.flags.contains(.capitalized) && following.kind == .word
         && !Abbreviations.sentenceStarters.contains(lowercased(p, following))
@@ -190,10 +200,43 @@ public enum SentenceSplitter {
         var before = k - 2
         while before > sentenceStart && isOpener(p, t[before]) { before -= 1 }
         let b = t[before]
-        if b.kind == .punctuation && p[b.start] == UInt8(ascii: ".") { return false }  // A. B. Jones
-        if b.flags.contains(.capitalized) { return false }  // Professor A. Jones, Dr J. Smith
+        if b.kind == .punctuation {
+          // A. B. Jones; "Action: K. Begum"; "J. Smith, A. Patel". A full stop with space before the letter
+          // ends a sentence of its own, and the letter could start the next.
+          return false
+        }
+        guard b.kind == .word || b.kind == .acronym else { return true }
+        let beforeWord = lowercased(p, b)
+        // A letter that names a thing: vitamin D, hepatitis B, plan B, grade A. The sentence ends with it.
+        if Abbreviations.beforeLetters.contains(beforeWord) { return true }
+        // "so did I." ends a sentence; "Dr I. Khan" is the rare case and needs the title before it.
+        if p[previous.start] == UInt8(ascii: "I") && !b.flags.contains(.capitalized) { return true }
+        return false  // Dr J. Smith, Professor A. Jones, written by J. Smith, and K. Owen
       }
       return true
+    }
+  }
+
+  /// Whether the tokens from `n` start with a number: 3, £9.90, AB12345 (a reference with digits in it).
+  static func startsWithNumber(_ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Token>, at n: Int, last: Int)
+    -> Bool
+  {
+    let token = t[n]
+    switch token.kind {
+    case .number:
+      return true
+    case .symbol:
+      // A currency sign written on to the number: £9.90, $5, €20.
+      return n + 1 < last && t[n + 1].start == token.end && t[n + 1].kind == .number
+    case .word, .acronym:
+      var i = token.start
+      while i < token.end {
+        if p[i] &- 0x30 < 10 { return true }
+        i += 1
+      }
+      return false
+    default:
+      return false
     }
   }
 
@@ -228,11 +271,31 @@ enum Abbreviations {
   /// Abbreviations that always lead on to more of the sentence.
   static let continuing: Set<String> = ["eg", "ie", "cf", "viz", "vs", "v", "incl", "esp", "resp", "nb", "ibid", "al"]
 
-  /// Abbreviations that come before a number (No. 5, approx. 20, p. 12, Tel. 0300…).
+  /// Abbreviations that come before a number (No. 5, approx. 20, p. 12, Tel. 0300…, Jan. 2025). Units that
+  /// come after a number (2 hrs., 5 yrs.) are not here: a number after them starts a new sentence.
   static let beforeNumbers: Set<String> = [
     "no", "nos", "fig", "figs", "tel", "ref", "vol", "p", "pp", "approx", "ca", "para", "paras", "ch", "sec",
     "art", "ext", "est", "min", "max", "mob", "tab", "tabs", "cap", "caps", "op", "ed", "edn", "reg", "ward", "bed",
-    "rm", "apt", "pt", "wk", "wks", "yr", "yrs", "mth", "mths", "hr", "hrs", "mins", "sect", "pg", "pgs", "vols",
+    "rm", "apt", "pt", "wk", "yr", "mth", "hr", "sect", "pg", "pgs", "vols",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+  ]
+
+  /// Words that come before a single capital letter that is not an initial: vitamin D, hepatitis B, plan B,
+  /// grade A, part C, an A.
+  static let beforeLetters: Set<String> = [
+    "a", "an", "the", "vitamin", "vitamins", "hepatitis", "hep", "type", "group", "strep", "plan", "grade", "graded", "stage", "class",
+    "part", "appendix", "annex", "section", "schedule", "category", "option", "band", "ward", "block", "wing",
+    "zone", "level", "form", "phase", "step", "room", "bay", "table", "figure", "box", "clinic", "floor",
+    "area", "building", "question", "item", "row", "column", "site", "unit", "theatre", "door", "entrance", "exit",
+    "gate", "lift", "stair", "stairs", "corridor", "suite", "pod", "tier", "version",
+  ]
+
+  /// Capitalized words that carry on a sentence after a time such as 9 a.m.: days, months and time zones.
+  static let afterTimes: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
+    "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "gmt", "bst", "utc", "uk",
   ]
 
   /// Words that often start a sentence, so a capital after "J." or "a.m." starting one of them is a new sentence.

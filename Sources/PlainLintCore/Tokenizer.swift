@@ -41,10 +41,12 @@ private struct Scanner {
   let end: Int
 
   init(p: UnsafeBufferPointer<UInt8>, table: UnsafeBufferPointer<CharClass>, start: Int, end: Int) {
-    self.p = p
+    self.end = min(end, p.count)
+    // The buffer stops at the end of the range, so that decoding a scalar never reads past it; offsets are
+    // unchanged because the buffer still starts at byte 0.
+    self.p = UnsafeBufferPointer(rebasing: p[0..<self.end])
     self.table = table
     self.start = start
-    self.end = min(end, p.count)
   }
 
   @inline(__always)
@@ -82,10 +84,18 @@ private struct Scanner {
         i += length
         previousWasSpace = true
         continue
-      case .letter, .upper, .mark:
+      case .letter, .upper:
         i = scanWord(from: i, into: &tokens)
+      case .mark:
+        // A combining mark with no letter before it (or the keycap of 1️⃣ on its own) is a symbol, not a word.
+        i = scanSymbol(from: i, length: length, into: &tokens)
       case .digit:
-        i = scanNumber(from: i, plus: false, into: &tokens)
+        if let keycapEnd = keycapEnd(at: i) {
+          tokens.append(Token(start: i, end: keycapEnd, kind: .symbol))
+          i = keycapEnd
+        } else {
+          i = scanNumber(from: i, plus: false, into: &tokens)
+        }
       case .period:
         var j = i + length
         if p[i] == UInt8(ascii: ".") {
@@ -98,8 +108,14 @@ private struct Scanner {
         tokens.append(Token(start: i, end: i + length, kind: .punctuation))
         i += length
       case .symbol:
-        if p[i] == UInt8(ascii: "+") && previousWasSpace && isASCIIDigit(i + 1) {
+        let b = p[i]
+        if b == UInt8(ascii: "+") && isASCIIDigit(i + 1)
+          && (previousWasSpace || p[i - 1] == UInt8(ascii: ":") || p[i - 1] == UInt8(ascii: "("))
+        {
           i = scanNumber(from: i, plus: true, into: &tokens)
+        } else if (b == UInt8(ascii: "#") || b == UInt8(ascii: "*")), let keycapEnd = keycapEnd(at: i) {
+          tokens.append(Token(start: i, end: keycapEnd, kind: .symbol))
+          i = keycapEnd
         } else {
           i = scanSymbol(from: i, length: length, into: &tokens)
         }
@@ -108,9 +124,20 @@ private struct Scanner {
     }
   }
 
-  /// A symbol, with any joiners, variation selectors and skin-tone modifiers that belong to it (👩‍⚕️ is one).
+  /// The end of a keycap emoji (1️⃣, #️⃣: a digit, `#` or `*`, an optional U+FE0F and U+20E3) starting at `i`.
+  @inline(__always)
+  func keycapEnd(at i: Int) -> Int? {
+    var j = i + 1
+    if j + 3 <= end && p[j] == 0xEF && p[j + 1] == 0xB8 && p[j + 2] == 0x8F { j += 3 }  // U+FE0F
+    guard j + 3 <= end, p[j] == 0xE2, p[j + 1] == 0x83, p[j + 2] == 0xA3 else { return nil }  // U+20E3
+    return j + 3
+  }
+
+  /// A symbol, with any joiners, variation selectors and skin-tone modifiers that belong to it (👩‍⚕️ is one),
+  /// or a pair of regional indicators (a flag such as 🇬🇧).
   func scanSymbol(from s: Int, length: Int, into tokens: inout [Token]) -> Int {
     var i = s + length
+    if length == 4 && isRegionalIndicator(s) && i + 4 <= end && isRegionalIndicator(i) { i += 4 }
     while i < end {
       let (c, len) = classAt(i)
       guard c == .joiner else { break }
@@ -123,6 +150,12 @@ private struct Scanner {
     }
     tokens.append(Token(start: s, end: i, kind: .symbol))
     return i
+  }
+
+  /// Whether the four bytes at `i` are a regional indicator letter (U+1F1E6 to U+1F1FF, F0 9F 87 A6...BF).
+  @inline(__always)
+  func isRegionalIndicator(_ i: Int) -> Bool {
+    p[i] == 0xF0 && p[i + 1] == 0x9F && p[i + 2] == 0x87 && p[i + 3] &- 0xA6 < 26
   }
 
   /// A word, acronym, dotted abbreviation, web address or email address starting with a letter.
@@ -174,6 +207,9 @@ private struct Scanner {
         i = next
       } else if p[i] == UInt8(ascii: "&") {
         guard p[i - 1] &- 0x41 < 26, next < end, p[next] &- 0x41 < 26 else { break }
+        i = next
+      } else if p[i] == UInt8(ascii: "."), p[i - 1] &- 0x30 < 10, isASCIIDigit(next) {
+        // A version or decimal written on to a word: v2.0, iOS17.2.
         i = next
       } else {
         break
@@ -260,20 +296,35 @@ private struct Scanner {
         continue
       }
       if (b | 0x20) &- 0x61 < 26 {
-        // Units and ordinals written on: 3pm, 5mg, 2nd, 1990s.
+        // Units and ordinals written on: 3pm, 5mg, 2nd, 1990s, and units per unit: 5mg/ml, 2mmol/L.
         while isASCIIAlnum(i) { i += 1 }
+        if i + 1 < end && p[i] == UInt8(ascii: "/") && (p[i + 1] | 0x20) &- 0x61 < 26 {
+          i += 1
+          while isASCIIAlnum(i) { i += 1 }
+        }
         onlyDigits = false
         continue
       }
       break
     }
-    // Phone numbers: 0300 123 4567, 07700 900123, +44 20 7946 0958.
+    // A plural written with an apostrophe: the 1990's, over 65's.
+    if isApostropheS(at: i) {
+      i += p[i] == UInt8(ascii: "'") ? 2 : 4
+      onlyDigits = false
+    }
+    // Phone numbers: 0300 123 4567, 07700 900123, +44 20 7946 0958. A UK number has 11 digits written with its
+    // leading 0 and 12 with +44 (15 at most anywhere), so a number after it stays a number of its own.
     if onlyDigits && (plus || (p[s] == UInt8(ascii: "0") && i - s >= 3)) {
       let minimumGroup = plus ? 2 : 3
+      var digits = plus ? i - s - 1 : i - s
+      let isUK = plus && s + 2 < end && p[s + 1] == UInt8(ascii: "4") && p[s + 2] == UInt8(ascii: "4")
+      let maximumDigits = !plus ? 11 : isUK ? 12 : 15
       while i + 1 < end, p[i] == UInt8(ascii: " "), isASCIIDigit(i + 1) {
         var j = i + 1
         while isASCIIDigit(j) { j += 1 }
-        guard j - (i + 1) >= minimumGroup, !isASCIIAlnum(j) || j == end else { break }
+        let group = j - (i + 1)
+        guard group >= minimumGroup, !isASCIIAlnum(j), digits + group <= maximumDigits else { break }
+        digits += group
         i = j
       }
     }
@@ -286,10 +337,23 @@ private struct Scanner {
     return i
   }
 
+  /// Whether `'s` or `’s` at `i` ends a number: the 1990's, over 65's.
+  @inline(__always)
+  func isApostropheS(at i: Int) -> Bool {
+    guard i < end else { return false }
+    if p[i] == UInt8(ascii: "'") {
+      return i + 1 < end && p[i + 1] == UInt8(ascii: "s") && !isASCIIAlnum(i + 2)
+    }
+    return i + 3 < end && p[i] == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0x99 && p[i + 3] == UInt8(ascii: "s")
+      && !isASCIIAlnum(i + 4)
+  }
+
   /// `https://…`, `http://…`, `ftp://…`, `www.…` and `mailto:…`: the end of the address, or nil.
   func scanURLIfPresent(at s: Int) -> Int? {
     let first = p[s] | 0x20
-    guard first == UInt8(ascii: "h") || first == UInt8(ascii: "w") || first == UInt8(ascii: "f") || first == UInt8(ascii: "m")
+    guard
+      first == UInt8(ascii: "h") || first == UInt8(ascii: "w") || first == UInt8(ascii: "f")
+        || first == UInt8(ascii: "m")
     else { return nil }
     for prefix in ["https://", "http://", "ftp://", "www.", "mailto:"] {
       let bytes = prefix.utf8
@@ -369,6 +433,9 @@ private struct Scanner {
       return (.email, domainEnd)
     }
     guard let (domainEnd, ending) = scanDomain(from: s), topLevelDomains.contains(ending) else { return nil }
+    // A capitalized ending is a sentence written on without a space: "food.It helps", "results.In March".
+    let endingStart = domainEnd - ending.utf8.count
+    if p[endingStart] &- 0x41 < 26 && p[domainEnd - 1] &- 0x61 < 26 { return nil }
     if domainEnd < end && p[domainEnd] == UInt8(ascii: "/") {
       return (.url, scanURLTail(from: domainEnd))
     }
