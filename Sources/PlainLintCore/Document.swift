@@ -67,6 +67,13 @@ public struct Document: Sendable {
       let n = p.count
       var i = 0
       while i < n {
+        // Skip eight bytes at a time while none is \n or \r (a zero byte after XOR marks a match).
+        while i + 8 <= n {
+          let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          if hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D) { break }
+          i += 8
+        }
+        guard i < n else { break }
         let b = p[i]
         if b == 0x0A {
           starts.append(i + 1)
@@ -78,6 +85,12 @@ public struct Document: Sendable {
       }
     }
     return starts
+  }
+
+  /// Whether any of the eight bytes of `x` is zero.
+  @inline(__always)
+  private static func hasZeroByte(_ x: UInt64) -> Bool {
+    (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
   }
 
   /// The 0-based index of the line that contains `offset`.

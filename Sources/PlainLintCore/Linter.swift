@@ -31,6 +31,7 @@ public struct Linter: Sendable {
   /// Lints prose extracted from a document. Findings are sorted by position, then by rule.
   public func lint(_ prose: ProseText) -> [Finding] {
     let checkers = rules.map { $0.rule.makeChecker() }
+    let identifiers = rules.map(\.identifier)  // once: each look-up copies the rule's whole description
     var sink = FindingSink()
     var tokens: [Token] = []
     var sentences: [Sentence] = []
@@ -38,11 +39,12 @@ public struct Linter: Sendable {
     for block in prose.blocks {
       tokens.removeAll(keepingCapacity: true)
       sentences.removeAll(keepingCapacity: true)
+      tokens.reserveCapacity(block.range.count / 4)
       Tokenizer.tokenize(prose.bytes, range: block.range, into: &tokens)
       SentenceSplitter.split(prose.bytes, tokens: tokens, tokenRange: 0..<tokens.count, into: &sentences)
       let context = BlockContext(text: prose.bytes, block: block, tokens: tokens, sentences: sentences)
       for (index, checker) in checkers.enumerated() {
-        sink.rule = rules[index].identifier
+        sink.rule = identifiers[index]
         sink.severity = rules[index].severity
         for sentence in sentences {
           checker.check(sentence: sentence, in: context, report: &sink)
@@ -52,7 +54,7 @@ public struct Linter: Sendable {
       flush(&sink, into: &mapped, map: prose.map)
     }
     for (index, checker) in checkers.enumerated() {
-      sink.rule = rules[index].identifier
+      sink.rule = identifiers[index]
       sink.severity = rules[index].severity
       checker.finish(report: &sink)
     }

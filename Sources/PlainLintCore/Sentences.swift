@@ -172,18 +172,18 @@ public enum SentenceSplitter {
     case .dotted:
       // e.g. and i.e. introduce what follows. A time (a.m., p.m.) goes on only into a day, a month or a time
       // zone (9 a.m. Monday to Friday); U.K. and the like end a sentence only before a usual first word.
-      let word = lowercased(p, t[k])
-      if word == "e.g." || word == "i.e." || word == "c.f." || word == "n.b." { return false }
+      let word = key(p, t[k])
+      if Abbreviations.introducing.contains(word) { return false }
       guard following.flags.contains(.capitalized) else { return false }
-      let next = lowercased(p, following)
-      if word == "a.m." || word == "p.m." { return !Abbreviations.afterTimes.contains(next) }
+      let next = key(p, following)
+      if Abbreviations.times.contains(word) { return !Abbreviations.afterTimes.contains(next) }
       return Abbreviations.sentenceStarters.contains(next)
     case .fullStop:
       if followingIsLowercaseWord { return false }
       guard k > sentenceStart, t[k - 1].end == t[k].start else { return true }
       let previous = t[k - 1]
       guard previous.kind == .word || previous.kind == .acronym else { return true }
-      let word = lowercased(p, previous)
+      let word = key(p, previous)
       // Titles are written Dr, Mrs, St. In capitals they are acronyms (MS is multiple sclerosis), and in small
       // letters they are not titles at all.
       if previous.kind == .word && previous.flags.contains(.capitalized) && Abbreviations.titles.contains(word) {
@@ -194,7 +194,7 @@ public enum SentenceSplitter {
       // An initial: J. Smith, Professor A. B. Jones, written by J. Smith. Not "vitamin D. Take it…".
       if previous.flags.contains(.singleLetter) && previous.flags.contains(.capitalized)
         && following.flags.contains(.capitalized) && following.kind == .word
-        && !Abbreviations.sentenceStarters.contains(lowercased(p, following))
+        && !Abbreviations.sentenceStarters.contains(key(p, following))
       {
         if k - 1 == sentenceStart { return false }
         var before = k - 2
@@ -206,7 +206,7 @@ public enum SentenceSplitter {
           return false
         }
         guard b.kind == .word || b.kind == .acronym else { return true }
-        let beforeWord = lowercased(p, b)
+        let beforeWord = key(p, b)
         // A letter that names a thing: vitamin D, hepatitis B, plan B, grade A. The sentence ends with it.
         if Abbreviations.beforeLetters.contains(beforeWord) { return true }
         // "so did I." ends a sentence; "Dr I. Khan" is the rare case and needs the title before it.
@@ -240,66 +240,103 @@ public enum SentenceSplitter {
     }
   }
 
-  /// The token's text in small letters (ASCII letters only; used for short abbreviation checks).
-  static func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ token: Token) -> String {
-    var result = ""
-    result.reserveCapacity(token.end - token.start)
-    var i = token.start
-    while i < token.end {
-      let (scalar, length) = UTF8Scalar.decode(p, at: i)
-      if scalar >= 0x41 && scalar <= 0x5A {
-        result.unicodeScalars.append(Unicode.Scalar(UInt8(scalar + 0x20)))
-      } else if scalar == 0x2019 {
-        result.append("'")
-      } else if let s = Unicode.Scalar(scalar) {
-        result.unicodeScalars.append(s)
+  /// The token as a packed word key (0 when it is not a short word of letters, apostrophes and full stops).
+  @inline(__always)
+  static func key(_ p: UnsafeBufferPointer<UInt8>, _ token: Token) -> UInt64 {
+    WordKey.pack(p, token.start..<token.end)
+  }
+}
+
+/// Short words packed into 64 bits with case folded, so abbreviation checks need no `String`: 5 bits for each
+/// of up to 12 characters (a–z, the apostrophe straight or curly, and the full stop).
+enum WordKey {
+  /// The key of `p[range]`, or 0 when it is longer than 12 characters or has any other character.
+  @inline(__always)
+  static func pack(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    var value: UInt64 = 0
+    var count = 0
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let b = p[i]
+      let code: UInt64
+      if (b | 0x20) &- 0x61 < 26 {
+        code = UInt64((b | 0x20) - 0x60)
+      } else if b == UInt8(ascii: "'") {
+        code = 27
+      } else if b == UInt8(ascii: ".") {
+        code = 28
+      } else if b == 0xE2 && i + 2 < range.upperBound && p[i + 1] == 0x80 && p[i + 2] == 0x99 {
+        code = 27  // ’
+        i += 2
+      } else {
+        return 0
       }
-      i += length
+      count += 1
+      if count > 12 { return 0 }
+      value = value << 5 | code
+      i += 1
     }
-    return result
+    return value
+  }
+
+  /// The key of a word written in the source code.
+  static func pack(_ word: String) -> UInt64 {
+    let bytes = Array(word.utf8)
+    return bytes.withUnsafeBufferPointer { pack($0, 0..<bytes.count) }
+  }
+
+  /// The keys of a list of words.
+  static func set(_ words: [String]) -> Set<UInt64> {
+    Set(words.map { pack($0) })
   }
 }
 
 /// Word lists for sentence splitting: abbreviations that take a full stop, and usual first words.
 enum Abbreviations {
+  /// Dotted abbreviations that introduce what follows: e.g., i.e.
+  static let introducing: Set<UInt64> = WordKey.set(["e.g.", "i.e.", "c.f.", "n.b."])
+
+  /// Times of day written with full stops.
+  static let times: Set<UInt64> = WordKey.set(["a.m.", "p.m."])
+
   /// Titles come before a name, so their full stop never ends a sentence.
-  static let titles: Set<String> = [
+  static let titles: Set<UInt64> = WordKey.set([
     "dr", "mr", "mrs", "ms", "mx", "prof", "st", "rev", "revd", "fr", "sr", "hon", "capt", "col", "gen", "lt",
     "sgt", "insp", "cllr", "rt", "messrs", "mme", "mlle", "supt", "cpl", "maj", "adm", "gov", "sen", "rep", "jr",
-  ]
+  ])
 
   /// Abbreviations that always lead on to more of the sentence.
-  static let continuing: Set<String> = ["eg", "ie", "cf", "viz", "vs", "v", "incl", "esp", "resp", "nb", "ibid", "al"]
+  static let continuing: Set<UInt64> = WordKey.set(["eg", "ie", "cf", "viz", "vs", "v", "incl", "esp", "resp", "nb", "ibid", "al"])
 
   /// Abbreviations that come before a number (No. 5, approx. 20, p. 12, Tel. 0300…, Jan. 2025). Units that
   /// come after a number (2 hrs., 5 yrs.) are not here: a number after them starts a new sentence.
-  static let beforeNumbers: Set<String> = [
+  static let beforeNumbers: Set<UInt64> = WordKey.set([
     "no", "nos", "fig", "figs", "tel", "ref", "vol", "p", "pp", "approx", "ca", "para", "paras", "ch", "sec",
     "art", "ext", "est", "min", "max", "mob", "tab", "tabs", "cap", "caps", "op", "ed", "edn", "reg", "ward", "bed",
     "rm", "apt", "pt", "wk", "yr", "mth", "hr", "sect", "pg", "pgs", "vols",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-  ]
+  ])
 
   /// Words that come before a single capital letter that is not an initial: vitamin D, hepatitis B, plan B,
   /// grade A, part C, an A.
-  static let beforeLetters: Set<String> = [
+  static let beforeLetters: Set<UInt64> = WordKey.set([
     "a", "an", "the", "vitamin", "vitamins", "hepatitis", "hep", "type", "group", "strep", "plan", "grade", "graded", "stage", "class",
     "part", "appendix", "annex", "section", "schedule", "category", "option", "band", "ward", "block", "wing",
     "zone", "level", "form", "phase", "step", "room", "bay", "table", "figure", "box", "clinic", "floor",
     "area", "building", "question", "item", "row", "column", "site", "unit", "theatre", "door", "entrance", "exit",
     "gate", "lift", "stair", "stairs", "corridor", "suite", "pod", "tier", "version",
-  ]
+  ])
 
   /// Capitalized words that carry on a sentence after a time such as 9 a.m.: days, months and time zones.
-  static let afterTimes: Set<String> = [
+  static let afterTimes: Set<UInt64> = WordKey.set([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
     "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
     "sep", "sept", "oct", "nov", "dec", "gmt", "bst", "utc", "uk",
-  ]
+  ])
 
   /// Words that often start a sentence, so a capital after "J." or "a.m." starting one of them is a new sentence.
-  static let sentenceStarters: Set<String> = [
+  static let sentenceStarters: Set<UInt64> = WordKey.set([
     "a", "about", "after", "all", "also", "although", "an", "and", "any", "are", "as", "ask", "at", "be",
     "because", "before", "both", "but", "by", "call", "can", "check", "contact", "do", "does", "don't", "during",
     "each", "even", "every", "find", "first", "for", "from", "get", "go", "have", "he", "her", "here", "his", "how",
@@ -308,5 +345,5 @@ enum Abbreviations {
     "see", "she", "since", "so", "some", "speak", "take", "talk", "tell", "that", "the", "their", "then", "there",
     "there's", "these", "they", "this", "those", "to", "try", "two", "use", "visit", "we", "we'll", "what", "when",
     "where", "which", "while", "who", "why", "will", "with", "without", "yes", "you", "you'll", "you're", "your",
-  ]
+  ])
 }

@@ -167,29 +167,9 @@ private struct Scanner {
     var i = s
     var upper = 0
     var lower = 0
-    var letters = 0
-    var firstLetterUpper: Bool? = nil
-    scan: while true {
-      while i < end {
-        let (c, length) = classAt(i)
-        switch c {
-        case .letter:
-          lower += 1
-          letters += 1
-          if firstLetterUpper == nil { firstLetterUpper = false }
-        case .upper:
-          upper += 1
-          letters += 1
-          if firstLetterUpper == nil { firstLetterUpper = true }
-        case .digit, .mark:
-          break
-        default:
-          break scan
-        }
-        i += length
-      }
-      break
-    }
+    // The word starts with a letter (the caller saw one), so its case says whether it is capitalized.
+    let firstLetterUpper = classAt(s).0 == .upper
+    scanLetters(&i, upper: &upper, lower: &lower)
     // Connectors inside a word: apostrophes, hyphens and the ampersand of A&E.
     while i < end {
       let (c, length) = classAt(i)
@@ -215,23 +195,10 @@ private struct Scanner {
         break
       }
       // Continue the word after the connector.
-      while i < end {
-        let (c2, length2) = classAt(i)
-        if c2 == .letter {
-          lower += 1
-          letters += 1
-        } else if c2 == .upper {
-          upper += 1
-          letters += 1
-        } else if c2 != .digit && c2 != .mark {
-          break
-        }
-        i += length2
-      }
+      scanLetters(&i, upper: &upper, lower: &lower)
     }
-    var flags: Token.Flags = []
-    if firstLetterUpper == true { flags.insert(.capitalized) }
-    if firstLetterUpper == false { flags.insert(.lowercase) }
+    let letters = upper + lower
+    var flags: Token.Flags = firstLetterUpper ? .capitalized : .lowercase
     if i < end {
       let b = p[i]
       // Dotted abbreviations: e.g., i.e., a.m., U.K.
@@ -255,6 +222,34 @@ private struct Scanner {
     let kind: TokenKind = upper >= 2 && lower <= 1 ? .acronym : .word
     tokens.append(Token(start: s, end: i, kind: kind, flags: flags))
     return i
+  }
+
+  /// Moves `i` over letters, digits and combining marks, counting capitals and small letters. ASCII, the
+  /// common case, is decided by two subtractions per byte; other scalars are decoded and classified.
+  @inline(__always)
+  func scanLetters(_ i: inout Int, upper: inout Int, lower: inout Int) {
+    while i < end {
+      let b = p[i]
+      if b < 0x80 {
+        if b &- 0x61 < 26 {
+          lower += 1
+        } else if b &- 0x41 < 26 {
+          upper += 1
+        } else if b &- 0x30 >= 10 {
+          return
+        }
+        i += 1
+        continue
+      }
+      let (c, length) = classAt(i)
+      switch c {
+      case .letter: lower += 1
+      case .upper: upper += 1
+      case .digit, .mark: break
+      default: return
+      }
+      i += length
+    }
   }
 
   /// `e.g.`, `i.e.`, `a.m.`, `U.K.`: single letters each followed by a full stop, at least two of them.
@@ -349,27 +344,42 @@ private struct Scanner {
   }
 
   /// `https://…`, `http://…`, `ftp://…`, `www.…` and `mailto:…`: the end of the address, or nil.
+  ///
+  /// Called for every word, so it decides from the first bytes without building anything.
+  @inline(__always)
   func scanURLIfPresent(at s: Int) -> Int? {
-    let first = p[s] | 0x20
-    guard
-      first == UInt8(ascii: "h") || first == UInt8(ascii: "w") || first == UInt8(ascii: "f")
-        || first == UInt8(ascii: "m")
-    else { return nil }
-    for prefix in ["https://", "http://", "ftp://", "www.", "mailto:"] {
-      let bytes = prefix.utf8
-      guard s + bytes.count < end else { continue }
-      var matches = true
-      var i = s
-      for expected in bytes {
-        if p[i] | (expected >= UInt8(ascii: "a") ? 0x20 : 0) != expected {
-          matches = false
-          break
-        }
-        i += 1
-      }
-      if matches && isASCIIAlnum(i) { return scanURLTail(from: i) }
+    @inline(__always) func lower(_ i: Int) -> UInt8 { i < end ? p[i] | 0x20 : 0 }
+    let prefixLength: Int
+    switch p[s] | 0x20 {
+    case UInt8(ascii: "h"):
+      guard lower(s + 1) == UInt8(ascii: "t"), lower(s + 2) == UInt8(ascii: "t"), lower(s + 3) == UInt8(ascii: "p")
+      else { return nil }
+      let secure = lower(s + 4) == UInt8(ascii: "s")
+      let colon = s + (secure ? 5 : 4)
+      guard colon + 2 < end, p[colon] == UInt8(ascii: ":"), p[colon + 1] == UInt8(ascii: "/"),
+        p[colon + 2] == UInt8(ascii: "/")
+      else { return nil }
+      prefixLength = colon + 3 - s
+    case UInt8(ascii: "w"):
+      guard lower(s + 1) == UInt8(ascii: "w"), lower(s + 2) == UInt8(ascii: "w"), s + 3 < end,
+        p[s + 3] == UInt8(ascii: ".")
+      else { return nil }
+      prefixLength = 4
+    case UInt8(ascii: "f"):
+      guard lower(s + 1) == UInt8(ascii: "t"), lower(s + 2) == UInt8(ascii: "p"), s + 5 < end,
+        p[s + 3] == UInt8(ascii: ":"), p[s + 4] == UInt8(ascii: "/"), p[s + 5] == UInt8(ascii: "/")
+      else { return nil }
+      prefixLength = 6
+    case UInt8(ascii: "m"):
+      guard lower(s + 1) == UInt8(ascii: "a"), lower(s + 2) == UInt8(ascii: "i"), lower(s + 3) == UInt8(ascii: "l"),
+        lower(s + 4) == UInt8(ascii: "t"), lower(s + 5) == UInt8(ascii: "o"), s + 6 < end,
+        p[s + 6] == UInt8(ascii: ":")
+      else { return nil }
+      prefixLength = 7
+    default:
+      return nil
     }
-    return nil
+    return isASCIIAlnum(s + prefixLength) ? scanURLTail(from: s + prefixLength) : nil
   }
 
   /// The rest of a web address: up to white space, quotes or angle brackets, without trailing punctuation.

@@ -141,22 +141,32 @@ public func readInput(_ input: InputFile) throws(InputProblem) -> [UInt8] {
   }
 }
 
-/// Reads everything from a file descriptor.
+/// Reads everything from a file descriptor, straight into the array (no zero-filling, no copy).
 private func readAll(from descriptor: Int32, sizeHint: Int = 0) -> [UInt8] {
   var bytes: [UInt8] = []
-  bytes.reserveCapacity(sizeHint + 1)
-  let chunk = 1 << 16
+  var capacity = max(sizeHint + 1, 1 << 16)
   while true {
     let oldCount = bytes.count
+    if capacity - oldCount < 1 << 12 { capacity *= 2 }
     var got = 0
-    bytes.append(contentsOf: repeatElement(0, count: chunk))
-    bytes.withUnsafeMutableBufferPointer { p in
-      repeat {
-        got = read(descriptor, p.baseAddress! + oldCount, chunk)
-      } while got < 0 && errno == EINTR
+    let grown = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+      if oldCount > 0 {
+        bytes.withUnsafeBufferPointer { old in
+          buffer.baseAddress!.initialize(from: old.baseAddress!, count: oldCount)
+        }
+      }
+      var filled = oldCount
+      while filled < capacity {
+        let n = read(descriptor, buffer.baseAddress! + filled, capacity - filled)
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { break }
+        filled += n
+      }
+      got = filled - oldCount
+      count = filled
     }
-    bytes.removeLast(chunk - max(got, 0))
-    if got <= 0 { break }
+    bytes = grown
+    if got == 0 || bytes.count < capacity { break }
   }
   return bytes
 }

@@ -11,9 +11,12 @@ public struct JSONWriter {
   /// Creates an empty writer.
   public init() {}
 
+  /// Indentation strings, made once per depth.
+  private var indents: [String] = ["\n"]
+
   private mutating func newlineAndIndent() {
-    output.append("\n")
-    output.append(String(repeating: "  ", count: depth))
+    while indents.count <= depth { indents.append(indents[indents.count - 1] + "  ") }
+    output.append(indents[depth])
   }
 
   private mutating func beforeValue(key: String?) {
@@ -83,6 +86,12 @@ public struct JSONWriter {
 
   private mutating func appendString(_ value: String) {
     output.append("\"")
+    // Most strings need no escaping: copy them whole.
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
+      output.append(value)
+      output.append("\"")
+      return
+    }
     for scalar in value.unicodeScalars {
       switch scalar {
       case "\"": output.append("\\\"")

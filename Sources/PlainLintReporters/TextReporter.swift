@@ -123,6 +123,7 @@ public struct TextReporter: Reporter {
   /// Terminal columns a scalar takes: 0 for combining marks and joiners, 2 for wide East Asian text and emoji.
   func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
+    if v < 0x300 { return 1 }  // ASCII and Latin letters: the common case, no property look-up
     switch scalar.properties.generalCategory {
     case .nonspacingMark, .enclosingMark, .format: return 0
     default: break
