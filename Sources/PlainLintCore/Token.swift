@@ -33,11 +33,23 @@ public enum TokenKind: UInt8, Sendable, CustomStringConvertible {
 }
 
 /// A token: a kind, a few shape flags, and its byte range in the text it was read from.
+///
+/// Offsets are stored in 32 bits, so a token takes 12 bytes: the tokenizer writes millions of them and reads
+/// them back, and half the memory traffic is most of the speed. Documents are limited to 4 GiB.
 public struct Token: Hashable, Sendable {
+  @usableFromInline var storedStart: UInt32
+  @usableFromInline var storedEnd: UInt32
+
   /// The byte offset where the token starts.
-  public var start: Int
+  @inlinable public var start: Int {
+    get { Int(storedStart) }
+    set { storedStart = UInt32(truncatingIfNeeded: newValue) }
+  }
   /// The byte offset just after the token.
-  public var end: Int
+  @inlinable public var end: Int {
+    get { Int(storedEnd) }
+    set { storedEnd = UInt32(truncatingIfNeeded: newValue) }
+  }
   /// What kind of token this is.
   public var kind: TokenKind
   /// Shape facts about the token (see `Token.Flags`).
@@ -58,13 +70,17 @@ public struct Token: Hashable, Sendable {
   }
 
   /// Creates a token.
+  @inlinable
   public init(start: Int, end: Int, kind: TokenKind, flags: Flags = []) {
-    self.start = start
-    self.end = end
+    storedStart = UInt32(truncatingIfNeeded: start)
+    storedEnd = UInt32(truncatingIfNeeded: end)
     self.kind = kind
     self.flags = flags
   }
 
   /// The token's byte range.
-  public var range: Range<Int> { start..<end }
+  @inlinable public var range: Range<Int> { start..<end }
+
+  /// The largest document, in bytes, whose offsets a token can hold.
+  public static let maximumDocumentSize = Int(UInt32.max)
 }

@@ -78,6 +78,18 @@ private struct Scanner {
     var i = start
     var previousWasSpace = true
     while i < end {
+      // The common cases first, straight from the byte: white space, and words of ASCII letters.
+      let b = p[i]
+      if b == 0x20 || b == 0x0A {
+        i &+= 1
+        previousWasSpace = true
+        continue
+      }
+      if (b | 0x20) &- 0x61 < 26 {
+        i = scanPlainWord(from: i, into: &tokens)
+        previousWasSpace = false
+        continue
+      }
       let (c, length) = classAt(i)
       switch c {
       case .space, .newline, .joiner:
@@ -158,6 +170,48 @@ private struct Scanner {
     p[i] == 0xF0 && p[i + 1] == 0x9F && p[i + 2] == 0x87 && p[i + 3] &- 0xA6 < 26
   }
 
+  /// A word starting with an ASCII letter. Letters and digits are counted in a tight loop; only when what
+  /// follows could make it something more (an apostrophe, hyphen, `&`, `@`, `:`, a full stop before a letter or
+  /// after a single letter, or any non-ASCII character) does the full `scanWord` take over from the start.
+  @inline(__always)
+  func scanPlainWord(from s: Int, into tokens: inout [Token]) -> Int {
+    let first = p[s]
+    let firstIsUpper = first &- 0x41 < 26
+    var upper = firstIsUpper ? 1 : 0
+    var lower = 1 &- upper
+    var i = s &+ 1
+    while i < end {
+      let b = p[i]
+      if b &- 0x61 < 26 {
+        lower &+= 1
+      } else if b &- 0x41 < 26 {
+        upper &+= 1
+      } else if b &- 0x30 >= 10 {
+        break
+      }
+      i &+= 1
+    }
+    if i < end {
+      let b = p[i]
+      switch b {
+      case 0x20, 0x0A, UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ")"), UInt8(ascii: "?"),
+        UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "*"), UInt8(ascii: "]"), 0x0D, 0x09:
+        break
+      case UInt8(ascii: "."):
+        // A full stop ends the word unless an address or a dotted abbreviation (e.g.) goes on after it.
+        if isASCIIAlnum(i &+ 1) || i &- s == 1 { return scanWord(from: s, into: &tokens) }
+      default:
+        return scanWord(from: s, into: &tokens)
+      }
+    }
+    // Web addresses start with a word followed by `:` or `.`, which went to `scanWord` above.
+    var flags: Token.Flags = firstIsUpper ? .capitalized : .lowercase
+    if i &- s == 1 { flags.insert(.singleLetter) }
+    let kind: TokenKind = upper >= 2 && lower <= 1 ? .acronym : .word
+    tokens.append(Token(start: s, end: i, kind: kind, flags: flags))
+    return i
+  }
+
   /// A word, acronym, dotted abbreviation, web address or email address starting with a letter.
   func scanWord(from s: Int, into tokens: inout [Token]) -> Int {
     if let urlEnd = scanURLIfPresent(at: s) {
@@ -169,9 +223,9 @@ private struct Scanner {
     var lower = 0
     // The word starts with a letter (the caller saw one), so its case says whether it is capitalized.
     let firstLetterUpper = classAt(s).0 == .upper
-    scanLetters(&i, upper: &upper, lower: &lower)
-    // Connectors inside a word: apostrophes, hyphens and the ampersand of A&E.
-    while i < end {
+    i = scanLetters(i, upper: &upper, lower: &lower)
+    // Connectors inside a word: apostrophes, hyphens and the ampersand of A&E. Most words end at a space.
+    while i < end && p[i] != 0x20 && p[i] != 0x0A {
       let (c, length) = classAt(i)
       let next = i + length
       if c == .apostrophe {
@@ -195,7 +249,7 @@ private struct Scanner {
         break
       }
       // Continue the word after the connector.
-      scanLetters(&i, upper: &upper, lower: &lower)
+      i = scanLetters(i, upper: &upper, lower: &lower)
     }
     let letters = upper + lower
     var flags: Token.Flags = firstLetterUpper ? .capitalized : .lowercase
@@ -208,7 +262,10 @@ private struct Scanner {
         tokens.append(Token(start: s, end: dottedEnd, kind: kind, flags: flags))
         return dottedEnd
       }
-      if b == UInt8(ascii: ".") || b == UInt8(ascii: "@") || b == UInt8(ascii: "_") || b == UInt8(ascii: "+") {
+      // An address goes on after the full stop (nhs.uk); a full stop before a space ends a sentence instead.
+      if (b == UInt8(ascii: ".") && isASCIIAlnum(i + 1)) || b == UInt8(ascii: "@") || b == UInt8(ascii: "_")
+        || b == UInt8(ascii: "+")
+      {
         if let (kind, addressEnd) = scanAddress(from: s) {
           tokens.append(Token(start: s, end: addressEnd, kind: kind))
           return addressEnd
@@ -227,29 +284,37 @@ private struct Scanner {
   /// Moves `i` over letters, digits and combining marks, counting capitals and small letters. ASCII, the
   /// common case, is decided by two subtractions per byte; other scalars are decoded and classified.
   @inline(__always)
-  func scanLetters(_ i: inout Int, upper: inout Int, lower: inout Int) {
+  func scanLetters(_ start: Int, upper: inout Int, lower: inout Int) -> Int {
+    var i = start
+    var capitals = 0
+    var smalls = 0
+    defer {
+      upper &+= capitals
+      lower &+= smalls
+    }
     while i < end {
       let b = p[i]
       if b < 0x80 {
         if b &- 0x61 < 26 {
-          lower += 1
+          smalls &+= 1
         } else if b &- 0x41 < 26 {
-          upper += 1
+          capitals &+= 1
         } else if b &- 0x30 >= 10 {
-          return
+          return i
         }
-        i += 1
+        i &+= 1
         continue
       }
       let (c, length) = classAt(i)
       switch c {
-      case .letter: lower += 1
-      case .upper: upper += 1
+      case .letter: smalls &+= 1
+      case .upper: capitals &+= 1
       case .digit, .mark: break
-      default: return
+      default: return i
       }
-      i += length
+      i &+= length
     }
+    return i
   }
 
   /// `e.g.`, `i.e.`, `a.m.`, `U.K.`: single letters each followed by a full stop, at least two of them.

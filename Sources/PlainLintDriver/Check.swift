@@ -1,4 +1,6 @@
 import PlainLintCore
+import PlainLintHTML
+import PlainLintMarkdown
 import PlainLintReporters
 import PlainLintRules
 
@@ -8,6 +10,34 @@ public let plainlintVersion = "0.1.0"
 /// Output formats of `plainlint check`.
 public enum OutputFormat: String, CaseIterable, Sendable {
   case text, json
+}
+
+/// The formats plainlint reads.
+public enum InputLanguage: String, CaseIterable, Sendable {
+  case text, markdown, html
+
+  /// The format a file name's ending says, or nil when the ending is not one plainlint knows.
+  public init?(path: String) {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+    switch path[path.index(after: dot)...].lowercased() {
+    case "txt", "text": self = .text
+    case "md", "markdown", "mdown", "mkd": self = .markdown
+    case "html", "htm", "xhtml": self = .html
+    default: return nil
+    }
+  }
+
+  /// Extracts the prose of a document in this format.
+  func prose(of document: Document) throws(InputProblem) -> ProseText {
+    switch self {
+    case .text:
+      return PlainTextFrontEnd.prose(of: document)
+    case .markdown:
+      return MarkdownFrontEnd.prose(of: document)
+    case .html:
+      return PlainTextFrontEnd.prose(of: document)  // TEMPORARY until the HTML front end lands
+    }
+  }
 }
 
 /// What `plainlint check` was asked to do.
@@ -24,12 +54,15 @@ public struct CheckRequest: Sendable {
   public var color: Bool
   /// Rule options as `RULE.OPTION=VALUE`.
   public var ruleOptions: [String]
+  /// The format to read every input as, instead of going by file name endings.
+  public var language: InputLanguage?
 
   /// Creates a request.
   public init(
     paths: [String], stdinFilename: String? = nil, format: OutputFormat = .text, failOn: Severity = .warning,
-    color: Bool = false, ruleOptions: [String] = []
+    color: Bool = false, ruleOptions: [String] = [], language: InputLanguage? = nil
   ) {
+    self.language = language
     self.paths = paths
     self.stdinFilename = stdinFilename
     self.format = format
@@ -87,6 +120,13 @@ public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome
   if request.paths.filter({ $0 == "-" }).count > 1 {
     throw UsageError("standard input (-) can be read only once")
   }
+  if request.paths.contains("-") && request.language == nil
+    && request.stdinFilename.flatMap(InputLanguage.init(path:)) == nil
+  {
+    throw UsageError(
+      "say what standard input is: add --language text, markdown or html, or a --stdin-filename ending in "
+        + ".txt, .md or .html")
+  }
   let linter = Linter(rules: rules)
   let (inputs, inputProblems) = collectInputs(request.paths, stdinFilename: request.stdinFilename)
   var problems = inputProblems
@@ -97,7 +137,8 @@ public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome
       try checkIsText(bytes, path: input.displayPath)
       let document = Document(path: input.displayPath, bytes: bytes)
       if let warning = utf8Warning(for: document) { problems.append(warning) }
-      let prose = PlainTextFrontEnd.prose(of: document)
+      let language = request.language ?? InputLanguage(path: input.displayPath) ?? .text
+      let prose = try language.prose(of: document)
       reports.append(FileReport(document: document, format: prose.format, findings: linter.lint(prose)))
     } catch {
       problems.append(error)

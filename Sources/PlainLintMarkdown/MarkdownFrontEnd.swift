@@ -1,8 +1,112 @@
 import CCmarkGFM
 import PlainLintCore
 
-/// The front end for Markdown (being written).
+/// The front end for Markdown, through GitHub's cmark-gfm with the table, strikethrough, autolink and task-list
+/// extensions and footnotes.
+///
+/// It lints paragraphs, headings, list items, block quotes, table cells, emphasis, link text, image alt text and
+/// footnotes. It never lints code (fenced, indented or inline), link and image destinations, autolinks and bare
+/// web addresses, raw HTML or HTML comments, or YAML (`---`) and TOML (`+++`) front matter. Each heading, list
+/// item, table cell and block is its own prose block, so it ends a sentence; inline markup does not.
+///
+/// Every prose byte maps back to the exact source byte, including after backslash escapes, character
+/// references (`&amp;`) and multibyte characters.
 public enum MarkdownFrontEnd {
   /// The cmark-gfm version this was built against.
   public static var libraryVersion: String { String(cString: cmark_version_string()) }
+
+  /// The prose of a Markdown document.
+  public static func prose(of document: Document) -> ProseText {
+    let source = sanitized(document.bytes)
+    var builder = MarkdownProseBuilder(document: document, source: source)
+    parse(source) { root in builder.walk(root) }
+    return builder.finish()
+  }
+
+  /// Parses bytes with cmark-gfm and hands the document node to `body`; the tree is freed afterwards.
+  static func parse(_ bytes: [UInt8], _ body: (OpaquePointer) -> Void) {
+    registerExtensions
+    guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return }
+    defer { cmark_parser_free(parser) }
+    for name in ["table", "strikethrough", "autolink", "tasklist"] {
+      if let extensionPointer = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, extensionPointer)
+      }
+    }
+    bytes.withUnsafeBufferPointer { p in
+      p.withMemoryRebound(to: CChar.self) { chars in
+        if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+      }
+    }
+    guard let root = cmark_parser_finish(parser) else { return }
+    defer { cmark_node_free(root) }
+    body(root)
+  }
+
+  /// Registers cmark-gfm's extensions once per process.
+  private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
+
+  /// A copy of the source that cmark-gfm reads with the same byte offsets as the file: front matter, NUL bytes and
+  /// bytes that are not valid UTF-8 are blanked (cmark would otherwise drop front matter into the text, or widen a
+  /// bad byte into three, shifting every column after it on that line).
+  static func sanitized(_ bytes: [UInt8]) -> [UInt8] {
+    var copy = bytes
+    copy.withUnsafeMutableBufferPointer { p in
+      if let end = frontMatterEnd(UnsafeBufferPointer(p)) {
+        for i in 0..<end where p[i] != 0x0A && p[i] != 0x0D { p[i] = 0x20 }
+      }
+      var i = 0
+      let n = p.count
+      while i < n {
+        let b = p[i]
+        if b == 0 {
+          p[i] = 0x20
+          i += 1
+        } else if b < 0x80 {
+          i += 1
+        } else {
+          let (scalar, length) = UTF8Scalar.decode(UnsafeBufferPointer(p), at: i)
+          if scalar == UTF8Scalar.replacement && length == 1 { p[i] = 0x1A }  // SUB: a symbol, never a word
+          i += length
+        }
+      }
+    }
+    return copy
+  }
+
+  /// The end of YAML (`---` … `---` or `...`) or TOML (`+++` … `+++`) front matter at the very start, if any.
+  static func frontMatterEnd(_ p: UnsafeBufferPointer<UInt8>) -> Int? {
+    var start = 0
+    if p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { start = 3 }  // byte-order mark
+    func line(at i: Int) -> (content: Range<Int>, next: Int)? {
+      guard i < p.count else { return nil }
+      var end = i
+      while end < p.count && p[end] != 0x0A && p[end] != 0x0D { end += 1 }
+      var next = end
+      if next < p.count && p[next] == 0x0D { next += 1 }
+      if next < p.count && p[next] == 0x0A { next += 1 }
+      var trimmed = end
+      while trimmed > i && (p[trimmed - 1] == 0x20 || p[trimmed - 1] == 0x09) { trimmed -= 1 }
+      return (i..<trimmed, next)
+    }
+    func isLine(_ range: Range<Int>, _ text: String) -> Bool {
+      range.count == text.utf8.count && zip(p[range], text.utf8).allSatisfy { $0 == $1 }
+    }
+    guard let first = line(at: start) else { return nil }
+    let closers: [String]
+    if isLine(first.content, "---") {
+      closers = ["---", "..."]
+    } else if isLine(first.content, "+++") {
+      closers = ["+++"]
+    } else {
+      return nil
+    }
+    var i = first.next
+    while let current = line(at: i) {
+      if closers.contains(where: { isLine(current.content, $0) }) { return current.next }
+      if current.next == i { break }
+      i = current.next
+    }
+    return nil  // never closed: not front matter
+  }
 }

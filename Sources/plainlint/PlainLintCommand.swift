@@ -29,6 +29,7 @@ struct PlainLintCommand: ParsableCommand {
 
 extension Severity: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension InputLanguage: ExpressibleByArgument {}
 
 /// When to colour the text output.
 enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
@@ -49,8 +50,16 @@ struct Check: ParsableCommand {
   @Option(help: "The lowest severity that makes plainlint exit with 1: error, warning or info.")
   var failOn: Severity = .warning
 
-  @Option(help: "The path to show for standard input (-).")
+  @Option(help: "The path to show for standard input (-); its ending also says its format.")
   var stdinFilename: String?
+
+  @Option(
+    help: """
+      Read every input as text, markdown or html. Default: from the file name ending (.md and .markdown are \
+      Markdown, .html and .htm are HTML, anything else is text). Needed for standard input without a \
+      --stdin-filename.
+      """)
+  var language: InputLanguage?
 
   @Option(help: "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
   var color: ColorChoice = .auto
@@ -80,7 +89,7 @@ struct Check: ParsableCommand {
     }
     let request = CheckRequest(
       paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, failOn: failOn,
-      color: useColor, ruleOptions: ruleOptions)
+      color: useColor, ruleOptions: ruleOptions, language: language)
     let outcome: CheckOutcome
     do {
       outcome = try runCheck(request)

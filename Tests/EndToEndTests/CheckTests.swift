@@ -100,10 +100,18 @@ struct CheckTests {
     let fromFile = try plainlint(["check", "--format", "json", "text/long-sentences.txt"])
     #expect(result.stdout == fromFile.stdout)
     #expect(result.status == 1)
-    let unnamed = try plainlint(["check", "-"], stdin: Data("Fine.\n".utf8))
+    // Without a file name, standard input needs its format said.
+    let unsaid = try plainlint(["check", "-"], stdin: Data("Fine.\n".utf8))
+    #expect(unsaid.status == 2)
+    #expect(unsaid.stderr.contains("add --language text, markdown or html"))
+    let unnamed = try plainlint(["check", "--language", "text", "-"], stdin: Data("Fine.\n".utf8))
     #expect(unnamed.status == 0)
-    let named = try plainlint(["check", "-"], stdin: Data((String(repeating: "word ", count: 30) + ".").utf8))
+    let long = Data((String(repeating: "word ", count: 30) + ".").utf8)
+    let named = try plainlint(["check", "--language", "markdown", "-"], stdin: long)
     #expect(named.stdout.hasPrefix("<stdin>:1:1: warning:"))
+    let json = try plainlint(["check", "--format", "json", "--stdin-filename", "notes/page.md", "-"], stdin: long)
+    #expect(json.stdout.contains("\"format\": \"markdown\""))
+    #expect(json.stdout.contains("\"path\": \"notes/page.md\""))
     #expect(try plainlint(["check", "--stdin-filename", "x.txt", "text/clean.txt"]).status == 2)
   }
 

@@ -1,0 +1,236 @@
+import PlainLintCore
+import Testing
+
+@testable import PlainLintMarkdown
+
+/// The words the rules would see, each with the source text its range maps back to.
+struct SeenWord: Equatable, CustomStringConvertible {
+  var prose: String
+  var source: String
+  var description: String { prose == source ? prose : "\(prose)⇐\(source)" }
+}
+
+func seen(_ markdown: String) -> (words: [SeenWord], prose: ProseText, document: Document) {
+  let document = Document(path: "t.md", text: markdown)
+  let prose = MarkdownFrontEnd.prose(of: document)
+  var words: [SeenWord] = []
+  for block in prose.blocks {
+    var tokens: [Token] = []
+    Tokenizer.tokenize(prose.bytes, range: block.range, into: &tokens)
+    for token in tokens where token.kind != .punctuation && token.kind != .symbol {
+      let source = document.text(prose.map.sourceRange(ofProse: token.range))
+      words.append(SeenWord(prose: String(decoding: prose.bytes[token.range], as: UTF8.self), source: source))
+    }
+  }
+  return (words, prose, document)
+}
+
+func words(_ markdown: String) -> [String] { seen(markdown).words.map(\.prose) }
+
+func blockKinds(_ markdown: String) -> [BlockKind] { seen(markdown).prose.blocks.map(\.kind) }
+
+func sentences(_ markdown: String) -> [String] {
+  let (_, prose, document) = seen(markdown)
+  var result: [String] = []
+  for block in prose.blocks {
+    var tokens: [Token] = []
+    var found: [Sentence] = []
+    Tokenizer.tokenize(prose.bytes, range: block.range, into: &tokens)
+    SentenceSplitter.split(prose.bytes, tokens: tokens, tokenRange: 0..<tokens.count, into: &found)
+    result += found.map { document.text(prose.map.sourceRange(ofProse: $0.range)) }
+  }
+  return result
+}
+
+@Suite("Markdown: what is linted")
+struct MarkdownLintedTests {
+  @Test func paragraphsHeadingsListsQuotesAndTables() {
+    let md = """
+      # Your appointment
+
+      Please arrive early.
+
+      - Bring your letter
+      - Bring your glasses
+
+      > Ask the nurse.
+
+      | Question | Answer |
+      |---|---|
+      | When? | Monday |
+      """
+    #expect(
+      words(md) == [
+        "Your", "appointment", "Please", "arrive", "early", "Bring", "your", "letter", "Bring", "your", "glasses",
+        "Ask", "the", "nurse", "Question", "Answer", "When", "Monday",
+      ])
+    #expect(
+      blockKinds(md) == [
+        .heading(level: 1), .paragraph, .listItem, .listItem, .paragraph, .tableCell, .tableCell, .tableCell,
+        .tableCell,
+      ])
+  }
+
+  @Test func emphasisLinkTextImageAltAndFootnotes() {
+    let md = """
+      Take *one* **tablet** ~~twice~~ with [plenty of water](https://example.org/water "Water").
+      ![A nurse taking blood pressure](images/nurse.png) See the note[^1].
+
+      [^1]: Footnotes are read too.
+      """
+    #expect(
+      words(md) == [
+        "Take", "one", "tablet", "twice", "with", "plenty", "of", "water", "See", "the", "note",
+        "A", "nurse", "taking", "blood", "pressure", "Footnotes", "are", "read", "too",
+      ])
+    #expect(blockKinds(md) == [.paragraph, .metadata, .paragraph])
+  }
+
+  @Test func inlineMarkupDoesNotSplitWordsOrSentences() {
+    #expect(words("**co**-production and *follow*-up") == ["co-production", "and", "follow-up"])
+    #expect(seen("**co**-production").words == [SeenWord(prose: "co-production", source: "co**-production")])
+    #expect(
+      sentences("Take **one tablet**\nwith [food](x.html) and water. Then *rest*.")
+        == ["Take **one tablet**\nwith [food](x.html) and water.", "Then *rest*."])
+  }
+
+  @Test func blocksEndSentencesWithoutAFullStop() {
+    #expect(
+      sentences("# Before your test\nDo not eat\n\n- one item\n- two item\n\n| a b | c d |\n|-|-|\n| e f | g h |")
+        == ["Before your test", "Do not eat", "one item", "two item", "a b", "c d", "e f", "g h"])
+  }
+
+  @Test func taskListCheckboxesAreNotText() {
+    #expect(words("- [ ] Book your scan\n- [x] Read the leaflet") == ["Book", "your", "scan", "Read", "the", "leaflet"])
+  }
+}
+
+@Suite("Markdown: what is never linted")
+struct MarkdownSkippedTests {
+  @Test func codeFencedIndentedAndInline() {
+    let md = """
+      Utilise the form.
+
+      ```
+      utilise facilitate
+      ```
+
+          indented utilise code
+
+      Run `utilise --now` to start.
+      """
+    #expect(words(md) == ["Utilise", "the", "form", "Run", "to", "start"])
+    // Inline code keeps its place in the sentence as one placeholder, mapped to the whole code span.
+    let (_, prose, document) = seen(md)
+    let text = String(decoding: prose.bytes, as: UTF8.self)
+    let placeholder = text.utf8.count - text.drop(while: { $0 != "\u{FFFC}" }).utf8.count
+    #expect(document.text(prose.map.sourceRange(ofProse: placeholder..<(placeholder + 3))) == "`utilise --now`")
+  }
+
+  @Test func destinationsAutolinksAndBareAddresses() {
+    let md = """
+      Read [the guide](https://example.org/utilise-facilitate "utilise title") and ![alt words](utilise.png).
+      Visit <https://www.nhs.uk/utilise> or www.nhs.uk/facilitate or email <help@example.org>.
+      """
+    #expect(
+      words(md) == ["Read", "the", "guide", "and", "Visit", "or", "or", "email", "alt", "words"])
+  }
+
+  @Test func rawHTMLAndComments() {
+    let md = """
+      Ask <span class="utilise">your</span> nurse <!-- utilise this -->today.
+
+      <div class="facilitate">
+      utilise
+      </div>
+
+      <!--
+      utilise
+      -->
+      """
+    #expect(words(md) == ["Ask", "your", "nurse", "today"])
+  }
+
+  @Test func yamlAndTomlFrontMatter() {
+    #expect(words("---\ntitle: Utilise the form\ntags: [a, b]\n---\n\nReal text.\n") == ["Real", "text"])
+    #expect(words("+++\ntitle = \"Utilise\"\n+++\nReal text.\n") == ["Real", "text"])
+    #expect(words("---\ntitle: x\n...\nReal text.\n") == ["Real", "text"])
+    // Not front matter: not at the start, or never closed.
+    #expect(words("Intro.\n\n---\n\nMore.\n") == ["Intro", "More"])
+    #expect(words("---\nUnclosed text.\n").contains("Unclosed"))
+  }
+}
+
+@Suite("Markdown: exact positions")
+struct MarkdownPositionTests {
+  @Test func wordsMapToTheirExactSourceText() {
+    let md = """
+      # Caf&eacute; &amp; shop
+
+      > Our readers’ panel said \\*this\\* was hard — “very” hard 😀 for the **co-production** group.
+      > It&#8217;s fine &#x2014; really.
+
+      | Tom &amp; Jerry | caf\\|e |
+      |---|---|
+      | naïve | x |
+      """
+    let found = seen(md).words
+    #expect(found.contains(SeenWord(prose: "Café", source: "Caf&eacute;")))
+    #expect(found.contains(SeenWord(prose: "this", source: "this")))
+    #expect(found.contains(SeenWord(prose: "readers’", source: "readers’")))
+    #expect(found.contains(SeenWord(prose: "co-production", source: "co-production")))
+    #expect(found.contains(SeenWord(prose: "It’s", source: "It&#8217;s")))
+    #expect(found.contains(SeenWord(prose: "naïve", source: "naïve")))
+    // In a table, `\|` is a literal bar: a symbol between two words, each mapped exactly.
+    #expect(found.contains(SeenWord(prose: "caf", source: "caf")))
+    #expect(found.contains(SeenWord(prose: "e", source: "e")))
+    for word in found where !word.prose.contains("é") && !word.prose.contains("’s") {
+      #expect(word.prose == word.source)
+    }
+  }
+
+  @Test func sentencesAcrossLinesInAQuoteMapToTheSource() {
+    let md = "> First line of a sentence\n> that goes on here.\n"
+    #expect(sentences(md) == ["First line of a sentence\n> that goes on here."])
+  }
+
+  @Test func positionsAreExactAfterTabsCRLFAndMultibyteText() {
+    let md = "-\tTab item with *émphasis* here\r\n\r\n  > quoted “text” 👩‍⚕️ word\r\n"
+    let found = seen(md).words
+    #expect(found.allSatisfy { $0.prose == $0.source })
+    #expect(found.map(\.prose) == ["Tab", "item", "with", "émphasis", "here", "quoted", "text", "word"])
+  }
+
+  @Test func invalidUTF8AndNULBytesKeepOffsets() {
+    var bytes = Array("Caf".utf8) + [0xE9] + Array(" is open\u{0}. Ask *the* nurse.".utf8)
+    bytes += Array("\n".utf8)
+    let document = Document(path: "t.md", bytes: bytes)
+    let prose = MarkdownFrontEnd.prose(of: document)
+    var tokens: [Token] = []
+    Tokenizer.tokenize(prose.bytes, range: prose.blocks[0].range, into: &tokens)
+    let mapped = tokens.filter { $0.kind == .word }.map { document.text(prose.map.sourceRange(ofProse: $0.range)) }
+    #expect(mapped == ["Caf", "is", "open", "Ask", "the", "nurse"])
+  }
+}
+
+@Suite("Markdown: hostile input")
+struct MarkdownHostileInputTests {
+  @Test func deepNestingDoesNotCrash() {
+    let quotes = String(repeating: ">", count: 10_000) + " deep quote text\n"
+    #expect(words(quotes) == ["deep", "quote", "text"])
+    var lists = ""
+    for depth in 0..<2_000 { lists += String(repeating: " ", count: depth * 2) + "- item\n" }
+    #expect(words(lists).count == 2_000 || !words(lists).isEmpty)
+    let emphasis = String(repeating: "*", count: 20_000) + "word" + String(repeating: "*", count: 20_000)
+    #expect(words(emphasis).contains("word"))
+    let brackets = String(repeating: "[", count: 20_000) + "word" + String(repeating: "](x)", count: 20_000)
+    #expect(words(brackets).contains("word"))
+  }
+
+  @Test func aLongSingleLineAndNULBytes() {
+    let line = String(repeating: "word ", count: 400_000)  // 2 MB on one line
+    #expect(words(line).count == 400_000)
+    let nuls = String(repeating: "a\u{0}b ", count: 1000)
+    #expect(!words(nuls).isEmpty)
+  }
+}
