@@ -13,7 +13,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
   name: "plainlint",
-  platforms: [.macOS(.v13)],
+  platforms: [.macOS(.v15)],
   products: [
     .executable(name: "plainlint", targets: ["plainlint"]),
     .executable(name: "plainlint-bench", targets: ["plainlint-bench"]),

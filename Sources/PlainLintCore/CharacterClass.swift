@@ -35,6 +35,10 @@ enum CharClassifier {
     case 0x200D, 0xFE0E, 0xFE0F, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: return .joiner
     case 0x200B, 0x2060, 0xFEFF: return .joiner  // zero-width space, word joiner, byte-order mark
     case 0x2026: return .period  // horizontal ellipsis (treated like `...`)
+    // Common in health text, decided without a property look-up: Latin-1 letters, dashes and curly quotes.
+    case 0x00C0...0x00D6, 0x00D8...0x00DE: return .upper
+    case 0x00DF...0x00F6, 0x00F8...0x00FF: return .letter
+    case 0x2012...0x2015, 0x2018, 0x201A...0x201F, 0x2020...0x2022: return .punctuation
     case 0x00AD: return .mark  // soft hyphen: part of the word it breaks (immuni&shy;sation)
     default: break
     }

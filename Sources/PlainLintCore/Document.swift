@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A position in a source file: 1-based line, and 1-based column counted in Unicode scalar values.
 public struct SourcePosition: Hashable, Sendable, Comparable {
   /// The 1-based line number.
@@ -37,19 +39,25 @@ public struct SourceLocation: Hashable, Sendable {
 ///
 /// Every token, sentence and finding refers to the file by UTF-8 byte offsets. Converting an offset to a line
 /// and column is a binary search over the line index plus a walk along that one line; it never rescans the file.
+/// The line index is built the first time a position is asked for, so a file with nothing to report never
+/// pays for it.
 public struct Document: Sendable {
   /// The path shown to the user (as given on the command line, or the `--stdin-filename`).
   public let path: String
   /// The file's bytes, exactly as read.
   public let bytes: [UInt8]
-  /// The byte offset at which each line starts. The first entry is always 0.
-  public let lineStarts: [Int]
+  private let lineIndexStorage: LineIndexStorage
 
-  /// Creates a document and indexes its lines. Line breaks are `\n`, `\r\n` and a lone `\r`.
+  /// Creates a document. Line breaks are `\n`, `\r\n` and a lone `\r`.
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
-    self.lineStarts = Document.indexLines(bytes)
+    self.lineIndexStorage = LineIndexStorage()
+  }
+
+  /// The byte offset at which each line starts. The first entry is always 0.
+  public var lineStarts: [Int] {
+    lineIndexStorage.starts { Document.indexLines(bytes) }
   }
 
   /// Creates a document from a string (for tests and standard input).
@@ -60,7 +68,7 @@ public struct Document: Sendable {
   /// The number of lines (an empty file has one empty line).
   public var lineCount: Int { lineStarts.count }
 
-  private static func indexLines(_ bytes: [UInt8]) -> [Int] {
+  static func indexLines(_ bytes: [UInt8]) -> [Int] {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
     bytes.withUnsafeBufferPointer { p in
@@ -70,7 +78,7 @@ public struct Document: Sendable {
         // Skip eight bytes at a time while none is \n or \r (a zero byte after XOR marks a match).
         while i + 8 <= n {
           let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-          if hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D) { break }
+          if hasLineBreak(word) { break }
           i += 8
         }
         guard i < n else { break }
@@ -87,6 +95,12 @@ public struct Document: Sendable {
     return starts
   }
 
+  /// Whether any of the eight bytes of `word` is `\n` or `\r`.
+  @inline(__always)
+  static func hasLineBreak(_ word: UInt64) -> Bool {
+    hasZeroByte(word ^ 0x0A0A_0A0A_0A0A_0A0A) || hasZeroByte(word ^ 0x0D0D_0D0D_0D0D_0D0D)
+  }
+
   /// Whether any of the eight bytes of `x` is zero.
   @inline(__always)
   private static func hasZeroByte(_ x: UInt64) -> Bool {
@@ -95,6 +109,7 @@ public struct Document: Sendable {
 
   /// The 0-based index of the line that contains `offset`.
   public func lineIndex(containing offset: Int) -> Int {
+    let lineStarts = self.lineStarts
     var low = 0
     var high = lineStarts.count - 1
     while low < high {
@@ -106,6 +121,7 @@ public struct Document: Sendable {
 
   /// The byte range of a 0-based line, without its line break.
   public func lineRange(_ index: Int) -> Range<Int> {
+    let lineStarts = self.lineStarts
     let start = lineStarts[index]
     var end = index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count
     if end > start && bytes[end - 1] == 0x0A { end -= 1 }
@@ -174,5 +190,21 @@ public struct PositionConverter {
     cachedUTF16Column = utf16
     return SourceLocation(
       offset: offset, line: line + 1, column: column, utf16Column: utf16, byteColumn: offset - lineStart + 1)
+  }
+}
+
+/// The line index of a document, built once on first use and shared by copies of the document.
+final class LineIndexStorage: @unchecked Sendable {
+  private let lock = Mutex(())
+  private nonisolated(unsafe) var computed: [Int]? = nil
+
+  /// The line starts, building them with `make` the first time.
+  func starts(_ make: () -> [Int]) -> [Int] {
+    lock.withLock { _ in
+      if let computed { return computed }
+      let made = make()
+      computed = made
+      return made
+    }
   }
 }

@@ -32,36 +32,69 @@ public struct Linter: Sendable {
   public func lint(_ prose: ProseText) -> [Finding] {
     let checkers = rules.map { $0.rule.makeChecker() }
     let identifiers = rules.map(\.identifier)  // once: each look-up copies the rule's whole description
+    let severities = rules.map(\.severity)
+    let blocks = prose.blocks
     var sink = FindingSink()
     var tokens: [Token] = []
     var sentences: [Sentence] = []
+    var spans: [(tokens: Range<Int>, sentences: Range<Int>)] = []
     var mapped: [Finding] = []
-    for block in prose.blocks {
+    var next = 0
+    while next < blocks.count {
+      // Tokenize and split a batch of blocks (about 64 KB of text) in one go: blocks are often a single line,
+      // and the cost of starting on each one would outweigh the work.
+      let batchStart = next
+      var batchBytes = 0
+      repeat {
+        batchBytes += blocks[next].range.count
+        next += 1
+      } while next < blocks.count && batchBytes < Linter.batchSize
       tokens.removeAll(keepingCapacity: true)
       sentences.removeAll(keepingCapacity: true)
-      tokens.reserveCapacity(block.range.count / 4)
-      Tokenizer.tokenize(prose.bytes, range: block.range, into: &tokens)
-      SentenceSplitter.split(prose.bytes, tokens: tokens, tokenRange: 0..<tokens.count, into: &sentences)
-      let context = BlockContext(text: prose.bytes, block: block, tokens: tokens, sentences: sentences)
-      for (index, checker) in checkers.enumerated() {
-        sink.rule = identifiers[index]
-        sink.severity = rules[index].severity
-        for sentence in sentences {
-          checker.check(sentence: sentence, in: context, report: &sink)
+      spans.removeAll(keepingCapacity: true)
+      tokens.reserveCapacity(batchBytes / 3 + 16)
+      prose.bytes.withUnsafeBufferPointer { p in
+        for index in batchStart..<next {
+          let firstToken = tokens.count
+          let firstSentence = sentences.count
+          Tokenizer.tokenize(p, range: blocks[index].range, into: &tokens)
+          tokens.withUnsafeBufferPointer { t in
+            SentenceSplitter.split(p, tokens: t, tokenRange: firstToken..<t.count, into: &sentences)
+          }
+          spans.append((firstToken..<tokens.count, firstSentence..<sentences.count))
         }
-        checker.check(block: context, report: &sink)
+      }
+      // One context for the batch; only the block and its ranges change from block to block.
+      var context = BlockContext(text: prose.bytes, block: blocks[batchStart], tokens: tokens, sentences: sentences)
+      for index in batchStart..<next {
+        let span = spans[index - batchStart]
+        context.block = blocks[index]
+        context.tokenRange = span.tokens
+        context.sentenceRange = span.sentences
+        for ruleIndex in checkers.indices {
+          sink.rule = identifiers[ruleIndex]
+          sink.severity = severities[ruleIndex]
+          let checker = checkers[ruleIndex]
+          for sentenceIndex in span.sentences {
+            checker.check(sentence: sentences[sentenceIndex], in: context, report: &sink)
+          }
+          checker.check(block: context, report: &sink)
+        }
       }
       flush(&sink, into: &mapped, map: prose.map)
     }
-    for (index, checker) in checkers.enumerated() {
-      sink.rule = identifiers[index]
-      sink.severity = rules[index].severity
-      checker.finish(report: &sink)
+    for ruleIndex in checkers.indices {
+      sink.rule = identifiers[ruleIndex]
+      sink.severity = severities[ruleIndex]
+      checkers[ruleIndex].finish(report: &sink)
     }
     flush(&sink, into: &mapped, map: prose.map)
     mapped.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
     return mapped
   }
+
+  /// About how many bytes of prose are tokenized at a time.
+  static let batchSize = 1 << 16
 
   private func flush(_ sink: inout FindingSink, into mapped: inout [Finding], map: SourceMap) {
     for var finding in sink.findings {

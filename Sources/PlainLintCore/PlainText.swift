@@ -8,38 +8,50 @@ public enum PlainTextFrontEnd {
 
   /// The paragraphs and list items of a plain-text document.
   public static func blocks(of document: Document) -> [ProseBlock] {
+    document.bytes.withUnsafeBufferPointer { blocks(in: $0) }
+  }
+
+  /// The paragraphs and list items of plain-text bytes, in one pass over the lines (the document's line index
+  /// is not needed: it is built only to report positions).
+  static func blocks(in p: UnsafeBufferPointer<UInt8>) -> [ProseBlock] {
     var blocks: [ProseBlock] = []
-    document.bytes.withUnsafeBufferPointer { p in
-      var current: ProseBlock? = nil
-      var lastContentEnd = 0
-      func close() {
-        if var block = current {
-          block.range = block.range.lowerBound..<lastContentEnd
-          if !block.range.isEmpty { blocks.append(block) }
-        }
-        current = nil
+    var openKind: BlockKind? = nil
+    var openStart = 0
+    var lastContentEnd = 0
+    let n = p.count
+    var lineStart = 0
+    while lineStart <= n {
+      var lineEnd = lineStart
+      while lineEnd + 8 <= n {
+        let word = UnsafeRawPointer(p.baseAddress! + lineEnd).loadUnaligned(as: UInt64.self)
+        if Document.hasLineBreak(word) { break }
+        lineEnd += 8
       }
-      for lineIndex in 0..<document.lineCount {
-        let line = document.lineRange(lineIndex)
-        var contentStart = line.lowerBound
-        while contentStart < line.upperBound && (p[contentStart] == 0x20 || p[contentStart] == 0x09) {
-          contentStart += 1
-        }
-        if contentStart == line.upperBound {
-          close()  // a blank line ends the paragraph
-          continue
-        }
-        var contentEnd = line.upperBound
-        while contentEnd > contentStart && (p[contentEnd - 1] == 0x20 || p[contentEnd - 1] == 0x09) { contentEnd -= 1 }
-        if let textStart = listItemText(p, from: contentStart, to: contentEnd) {
-          close()
-          current = ProseBlock(kind: .listItem, range: textStart..<contentEnd)
-        } else if current == nil {
-          current = ProseBlock(kind: .paragraph, range: contentStart..<contentEnd)
-        }
-        lastContentEnd = contentEnd
+      while lineEnd < n && p[lineEnd] != 0x0A && p[lineEnd] != 0x0D { lineEnd += 1 }
+      var nextStart = lineEnd + 1
+      if lineEnd < n && p[lineEnd] == 0x0D && lineEnd + 1 < n && p[lineEnd + 1] == 0x0A { nextStart += 1 }
+      var contentStart = lineStart
+      while contentStart < lineEnd && (p[contentStart] == 0x20 || p[contentStart] == 0x09) { contentStart += 1 }
+      var contentEnd = lineEnd
+      while contentEnd > contentStart && (p[contentEnd - 1] == 0x20 || p[contentEnd - 1] == 0x09) { contentEnd -= 1 }
+      let listText = contentStart < contentEnd ? listItemText(p, from: contentStart, to: contentEnd) : nil
+      // A blank line or a new list item ends the open block.
+      if contentStart == contentEnd || listText != nil, let kind = openKind {
+        if lastContentEnd > openStart { blocks.append(ProseBlock(kind: kind, range: openStart..<lastContentEnd)) }
+        openKind = nil
       }
-      close()
+      if let listText {
+        openKind = .listItem
+        openStart = listText
+      } else if contentStart < contentEnd && openKind == nil {
+        openKind = .paragraph
+        openStart = contentStart
+      }
+      if contentStart < contentEnd { lastContentEnd = contentEnd }
+      lineStart = nextStart
+    }
+    if let kind = openKind, lastContentEnd > openStart {
+      blocks.append(ProseBlock(kind: kind, range: openStart..<lastContentEnd))
     }
     return blocks
   }

@@ -239,22 +239,35 @@ extension RuleChecker {
 }
 
 /// One block as rules see it: its prose bytes, tokens and sentences.
+///
+/// The linter tokenizes several blocks at a time, so `tokens` and `allSentences` may also hold those of
+/// neighbouring blocks: this block's are `tokens[tokenRange]` and `sentences`, and each sentence's `tokens`
+/// range indexes the same `tokens` array.
 public struct BlockContext {
   /// The prose bytes of the whole document (offsets in tokens and sentences index into these).
   public let text: [UInt8]
   /// The block.
-  public let block: ProseBlock
-  /// The block's tokens.
-  public let tokens: [Token]
-  /// The block's sentences.
-  public let sentences: [Sentence]
+  public internal(set) var block: ProseBlock
+  /// The tokens of this block and perhaps its neighbours.
+  public internal(set) var tokens: [Token]
+  /// Where this block's tokens are in `tokens`.
+  public internal(set) var tokenRange: Range<Int>
+  /// The sentences of this block and perhaps its neighbours.
+  public internal(set) var allSentences: [Sentence]
+  /// Where this block's sentences are in `allSentences`.
+  public internal(set) var sentenceRange: Range<Int>
 
-  /// Creates a block context.
+  /// The block's sentences.
+  public var sentences: ArraySlice<Sentence> { allSentences[sentenceRange] }
+
+  /// Creates a block context for one block whose tokens and sentences are all of `tokens` and `sentences`.
   public init(text: [UInt8], block: ProseBlock, tokens: [Token], sentences: [Sentence]) {
     self.text = text
     self.block = block
     self.tokens = tokens
-    self.sentences = sentences
+    self.tokenRange = 0..<tokens.count
+    self.allSentences = sentences
+    self.sentenceRange = 0..<sentences.count
   }
 
   /// The text of a token or range, for messages (not for hot loops).

@@ -286,31 +286,68 @@ enum WordKey {
   }
 
   /// The keys of a list of words.
-  static func set(_ words: [String]) -> Set<UInt64> {
-    Set(words.map { pack($0) })
+  static func set(_ words: [String]) -> WordKeySet {
+    WordKeySet(words.map { pack($0) })
+  }
+}
+
+/// A small set of word keys in an open-addressing table: one multiply and, usually, one comparison per look-up.
+struct WordKeySet: Sendable {
+  private let slots: [UInt64]
+  private let shift: UInt64
+
+  init(_ keys: [UInt64]) {
+    var size = 8
+    var bits: UInt64 = 3
+    while size < keys.count * 4 {
+      size *= 2
+      bits += 1
+    }
+    shift = 64 - bits
+    var slots = [UInt64](repeating: 0, count: size)
+    for key in keys where key != 0 {
+      var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+      while slots[i] != 0 && slots[i] != key { i = (i + 1) & (size - 1) }
+      slots[i] = key
+    }
+    self.slots = slots
+  }
+
+  /// Whether the set holds `key` (0, the key of no word, is never held).
+  @inline(__always)
+  func contains(_ key: UInt64) -> Bool {
+    guard key != 0 else { return false }
+    let mask = slots.count - 1
+    var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+    while true {
+      let slot = slots[i]
+      if slot == key { return true }
+      if slot == 0 { return false }
+      i = (i + 1) & mask
+    }
   }
 }
 
 /// Word lists for sentence splitting: abbreviations that take a full stop, and usual first words.
 enum Abbreviations {
   /// Dotted abbreviations that introduce what follows: e.g., i.e.
-  static let introducing: Set<UInt64> = WordKey.set(["e.g.", "i.e.", "c.f.", "n.b."])
+  static let introducing: WordKeySet = WordKey.set(["e.g.", "i.e.", "c.f.", "n.b."])
 
   /// Times of day written with full stops.
-  static let times: Set<UInt64> = WordKey.set(["a.m.", "p.m."])
+  static let times: WordKeySet = WordKey.set(["a.m.", "p.m."])
 
   /// Titles come before a name, so their full stop never ends a sentence.
-  static let titles: Set<UInt64> = WordKey.set([
+  static let titles: WordKeySet = WordKey.set([
     "dr", "mr", "mrs", "ms", "mx", "prof", "st", "rev", "revd", "fr", "sr", "hon", "capt", "col", "gen", "lt",
     "sgt", "insp", "cllr", "rt", "messrs", "mme", "mlle", "supt", "cpl", "maj", "adm", "gov", "sen", "rep", "jr",
   ])
 
   /// Abbreviations that always lead on to more of the sentence.
-  static let continuing: Set<UInt64> = WordKey.set(["eg", "ie", "cf", "viz", "vs", "v", "incl", "esp", "resp", "nb", "ibid", "al"])
+  static let continuing: WordKeySet = WordKey.set(["eg", "ie", "cf", "viz", "vs", "v", "incl", "esp", "resp", "nb", "ibid", "al"])
 
   /// Abbreviations that come before a number (No. 5, approx. 20, p. 12, Tel. 0300…, Jan. 2025). Units that
   /// come after a number (2 hrs., 5 yrs.) are not here: a number after them starts a new sentence.
-  static let beforeNumbers: Set<UInt64> = WordKey.set([
+  static let beforeNumbers: WordKeySet = WordKey.set([
     "no", "nos", "fig", "figs", "tel", "ref", "vol", "p", "pp", "approx", "ca", "para", "paras", "ch", "sec",
     "art", "ext", "est", "min", "max", "mob", "tab", "tabs", "cap", "caps", "op", "ed", "edn", "reg", "ward", "bed",
     "rm", "apt", "pt", "wk", "yr", "mth", "hr", "sect", "pg", "pgs", "vols",
@@ -319,7 +356,7 @@ enum Abbreviations {
 
   /// Words that come before a single capital letter that is not an initial: vitamin D, hepatitis B, plan B,
   /// grade A, part C, an A.
-  static let beforeLetters: Set<UInt64> = WordKey.set([
+  static let beforeLetters: WordKeySet = WordKey.set([
     "a", "an", "the", "vitamin", "vitamins", "hepatitis", "hep", "type", "group", "strep", "plan", "grade", "graded", "stage", "class",
     "part", "appendix", "annex", "section", "schedule", "category", "option", "band", "ward", "block", "wing",
     "zone", "level", "form", "phase", "step", "room", "bay", "table", "figure", "box", "clinic", "floor",
@@ -328,7 +365,7 @@ enum Abbreviations {
   ])
 
   /// Capitalized words that carry on a sentence after a time such as 9 a.m.: days, months and time zones.
-  static let afterTimes: Set<UInt64> = WordKey.set([
+  static let afterTimes: WordKeySet = WordKey.set([
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed",
     "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july",
     "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -336,7 +373,7 @@ enum Abbreviations {
   ])
 
   /// Words that often start a sentence, so a capital after "J." or "a.m." starting one of them is a new sentence.
-  static let sentenceStarters: Set<UInt64> = WordKey.set([
+  static let sentenceStarters: WordKeySet = WordKey.set([
     "a", "about", "after", "all", "also", "although", "an", "and", "any", "are", "as", "ask", "at", "be",
     "because", "before", "both", "but", "by", "call", "can", "check", "contact", "do", "does", "don't", "during",
     "each", "even", "every", "find", "first", "for", "from", "get", "go", "have", "he", "her", "here", "his", "how",

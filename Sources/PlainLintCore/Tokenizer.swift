@@ -20,10 +20,42 @@ public enum Tokenizer {
 
   /// Appends the tokens of `p[range]` to `tokens`.
   public static func tokenize(_ p: UnsafeBufferPointer<UInt8>, range: Range<Int>, into tokens: inout [Token]) {
-    CharClassifier.ascii.withUnsafeBufferPointer { table in
-      var scanner = Scanner(p: p, table: table, start: range.lowerBound, end: range.upperBound)
-      scanner.run(into: &tokens)
+    withUnsafeTemporaryAllocation(of: Token.self, capacity: TokenBuffer.capacity) { scratch in
+      var buffer = TokenBuffer(scratch: scratch.baseAddress!)
+      swap(&buffer.array, &tokens)  // the buffer holds the only reference, so appends never copy
+      CharClassifier.ascii.withUnsafeBufferPointer { table in
+        var scanner = Scanner(p: p, table: table, start: range.lowerBound, end: range.upperBound)
+        scanner.run(into: &buffer)
+      }
+      buffer.flush()
+      swap(&buffer.array, &tokens)
     }
+  }
+}
+
+/// Collects tokens in a small scratch buffer and appends them to the array in bulk, so the array's checks run
+/// once per few hundred tokens instead of once per token.
+struct TokenBuffer {
+  /// How many tokens the scratch buffer holds.
+  static let capacity = 256
+  var array: [Token] = []
+  let scratch: UnsafeMutablePointer<Token>
+  var count = 0
+
+  init(scratch: UnsafeMutablePointer<Token>) {
+    self.scratch = scratch
+  }
+
+  @inline(__always)
+  mutating func append(_ token: Token) {
+    if count == TokenBuffer.capacity { flush() }
+    (scratch + count).initialize(to: token)
+    count &+= 1
+  }
+
+  mutating func flush() {
+    array.append(contentsOf: UnsafeBufferPointer(start: scratch, count: count))
+    count = 0
   }
 }
 
@@ -74,7 +106,7 @@ private struct Scanner {
     return c == .letter || c == .upper || c == .digit
   }
 
-  mutating func run(into tokens: inout [Token]) {
+  mutating func run(into tokens: inout TokenBuffer) {
     var i = start
     var previousWasSpace = true
     while i < end {
@@ -147,7 +179,7 @@ private struct Scanner {
 
   /// A symbol, with any joiners, variation selectors and skin-tone modifiers that belong to it (👩‍⚕️ is one),
   /// or a pair of regional indicators (a flag such as 🇬🇧).
-  func scanSymbol(from s: Int, length: Int, into tokens: inout [Token]) -> Int {
+  func scanSymbol(from s: Int, length: Int, into tokens: inout TokenBuffer) -> Int {
     var i = s + length
     if length == 4 && isRegionalIndicator(s) && i + 4 <= end && isRegionalIndicator(i) { i += 4 }
     while i < end {
@@ -174,7 +206,7 @@ private struct Scanner {
   /// follows could make it something more (an apostrophe, hyphen, `&`, `@`, `:`, a full stop before a letter or
   /// after a single letter, or any non-ASCII character) does the full `scanWord` take over from the start.
   @inline(__always)
-  func scanPlainWord(from s: Int, into tokens: inout [Token]) -> Int {
+  func scanPlainWord(from s: Int, into tokens: inout TokenBuffer) -> Int {
     let first = p[s]
     let firstIsUpper = first &- 0x41 < 26
     var upper = firstIsUpper ? 1 : 0
@@ -213,7 +245,7 @@ private struct Scanner {
   }
 
   /// A word, acronym, dotted abbreviation, web address or email address starting with a letter.
-  func scanWord(from s: Int, into tokens: inout [Token]) -> Int {
+  func scanWord(from s: Int, into tokens: inout TokenBuffer) -> Int {
     if let urlEnd = scanURLIfPresent(at: s) {
       tokens.append(Token(start: s, end: urlEnd, kind: .url))
       return urlEnd
@@ -330,7 +362,7 @@ private struct Scanner {
   }
 
   /// A number: digits with decimals, thousands separators, times, dates, ranges, units and phone groups.
-  func scanNumber(from s: Int, plus: Bool, into tokens: inout [Token]) -> Int {
+  func scanNumber(from s: Int, plus: Bool, into tokens: inout TokenBuffer) -> Int {
     var i = plus ? s + 1 : s
     while isASCIIDigit(i) { i += 1 }
     var onlyDigits = true

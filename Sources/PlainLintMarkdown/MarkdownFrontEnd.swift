@@ -1,6 +1,12 @@
 import CCmarkGFM
 import PlainLintCore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The front end for Markdown, through GitHub's cmark-gfm with the table, strikethrough, autolink and task-list
 /// extensions and footnotes.
 ///
@@ -33,15 +39,24 @@ public enum MarkdownFrontEnd {
         cmark_parser_attach_syntax_extension(parser, extensionPointer)
       }
     }
+    // cmark-gfm keeps the inline parser's table of special characters in a global that each parse with
+    // extensions changes and restores (github/cmark-gfm#221), so two parses at once can miss autolinks or
+    // escapes. Parsing is serialized; walking the tree, tokenizing and the rules still run in parallel.
+    parseLock.lock()
     bytes.withUnsafeBufferPointer { p in
       p.withMemoryRebound(to: CChar.self) { chars in
         if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
       }
     }
-    guard let root = cmark_parser_finish(parser) else { return }
+    let finished = cmark_parser_finish(parser)
+    parseLock.unlock()
+    guard let root = finished else { return }
     defer { cmark_node_free(root) }
     body(root)
   }
+
+  /// Serializes cmark-gfm's parsing (see `parse`).
+  private static let parseLock = ProcessLock()
 
   /// Registers cmark-gfm's extensions once per process.
   private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
@@ -109,4 +124,22 @@ public enum MarkdownFrontEnd {
     }
     return nil  // never closed: not front matter
   }
+}
+
+/// A plain mutual-exclusion lock around C calls that must not run at the same time.
+final class ProcessLock: @unchecked Sendable {
+  private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+  init() {
+    mutex = .allocate(capacity: 1)
+    pthread_mutex_init(mutex, nil)
+  }
+
+  deinit {
+    pthread_mutex_destroy(mutex)
+    mutex.deallocate()
+  }
+
+  func lock() { pthread_mutex_lock(mutex) }
+  func unlock() { pthread_mutex_unlock(mutex) }
 }

@@ -234,3 +234,28 @@ struct MarkdownHostileInputTests {
     #expect(!words(nuls).isEmpty)
   }
 }
+
+@Suite("Markdown: parsing on several threads")
+struct MarkdownConcurrencyTests {
+  @Test func parallelParsesGiveTheSameProseAsOneAtATime() async {
+    let documents = (0..<64).map { i in
+      "Visit www.nhs.uk/page\(i) or <https://example.org/\(i)> and \\*escape\\* `code \(i)` ~~struck~~ today.\n"
+        + "\n| a | b\\|c |\n|---|---|\n| x\(i) | y |\n"
+    }
+    let expected = documents.map { String(decoding: MarkdownFrontEnd.prose(of: Document(path: "a.md", text: $0)).bytes, as: UTF8.self) }
+    for _ in 0..<5 {
+      let results = await withTaskGroup(of: (Int, String).self) { group in
+        for (index, text) in documents.enumerated() {
+          group.addTask {
+            (index, String(decoding: MarkdownFrontEnd.prose(of: Document(path: "a.md", text: text)).bytes, as: UTF8.self))
+          }
+        }
+        var collected = [String](repeating: "", count: documents.count)
+        for await (index, prose) in group { collected[index] = prose }
+        return collected
+      }
+      let differing = results.indices.filter { results[$0] != expected[$0] }
+      #expect(differing.isEmpty, "\(differing.count) of \(results.count) parses differed, e.g. \(differing.first.map { results[$0] } ?? "")")
+    }
+  }
+}
