@@ -25,6 +25,16 @@ enum CharClassifier {
     return table
   }()
 
+  /// ASCII bytes after which a word of ASCII letters is certainly complete: white space and punctuation that
+  /// never joins words. (A full stop is decided by what follows it.)
+  @usableFromInline
+  static let endsPlainWord: [Bool] = {
+    var table = [Bool](repeating: false, count: 128)
+    for b in [0x20, 0x0A, 0x0D, 0x09, 0x0B, 0x0C] { table[b] = true }
+    for c in ",;)?!\"/*]}>|" { table[Int(c.asciiValue!)] = true }
+    return table
+  }()
+
   /// Classifies a scalar that is not ASCII.
   @usableFromInline
   static func classify(nonASCII value: UInt32) -> CharClass {

@@ -38,6 +38,7 @@ public struct Linter: Sendable {
     var tokens: [Token] = []
     var sentences: [Sentence] = []
     var spans: [(tokens: Range<Int>, sentences: Range<Int>)] = []
+    var tokenEnds: [Int] = []
     var mapped: [Finding] = []
     var next = 0
     while next < blocks.count {
@@ -52,16 +53,18 @@ public struct Linter: Sendable {
       tokens.removeAll(keepingCapacity: true)
       sentences.removeAll(keepingCapacity: true)
       spans.removeAll(keepingCapacity: true)
+      tokenEnds.removeAll(keepingCapacity: true)
       tokens.reserveCapacity(batchBytes / 3 + 16)
       prose.bytes.withUnsafeBufferPointer { p in
-        for index in batchStart..<next {
-          let firstToken = tokens.count
-          let firstSentence = sentences.count
-          Tokenizer.tokenize(p, range: blocks[index].range, into: &tokens)
-          tokens.withUnsafeBufferPointer { t in
-            SentenceSplitter.split(p, tokens: t, tokenRange: firstToken..<t.count, into: &sentences)
+        Tokenizer.tokenize(p, blocks: blocks[batchStart..<next], into: &tokens, ends: &tokenEnds)
+        tokens.withUnsafeBufferPointer { t in
+          var firstToken = 0
+          for end in tokenEnds {
+            let firstSentence = sentences.count
+            SentenceSplitter.split(p, tokens: t, tokenRange: firstToken..<end, into: &sentences)
+            spans.append((firstToken..<end, firstSentence..<sentences.count))
+            firstToken = end
           }
-          spans.append((firstToken..<tokens.count, firstSentence..<sentences.count))
         }
       }
       // One context for the batch; only the block and its ranges change from block to block.
@@ -97,6 +100,11 @@ public struct Linter: Sendable {
   static let batchSize = 1 << 16
 
   private func flush(_ sink: inout FindingSink, into mapped: inout [Finding], map: SourceMap) {
+    if map.isIdentity {
+      mapped.append(contentsOf: sink.findings)
+      sink.findings.removeAll(keepingCapacity: true)
+      return
+    }
     for var finding in sink.findings {
       finding.range = map.sourceRange(ofProse: finding.range)
       mapped.append(finding)

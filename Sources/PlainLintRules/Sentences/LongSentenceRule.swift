@@ -60,8 +60,13 @@ public struct LongSentenceRule: Rule {
 
   /// Messages, kept beside the rule that uses them.
   enum Message {
-    static func tooLong(words: Int, limit: Int) -> String {
-      "This sentence has \(words) words; the limit is \(limit). Split it into shorter sentences, one idea each, "
+    static func tooLong(words: Int, tail: String) -> String {
+      "This sentence has " + String(words) + " words" + tail
+    }
+
+    /// The part of the message after the count, the same for every finding of one checker.
+    static func tail(limit: Int) -> String {
+      "; the limit is \(limit). Split it into shorter sentences, one idea each, "
         + "or turn a list of things into bullet points."
     }
   }
@@ -76,14 +81,17 @@ public struct LongSentenceRule: Rule {
 
   final class Checker: RuleChecker {
     let maxWords: Int
+    /// The end of the message, made once: a long text can have thousands of long sentences.
+    let messageTail: String
 
     init(maxWords: Int) {
       self.maxWords = maxWords
+      messageTail = Message.tail(limit: maxWords)
     }
 
     func check(sentence: Sentence, in block: BlockContext, report: inout FindingSink) {
       guard sentence.wordCount > maxWords else { return }
-      report.report(sentence.range, message: Message.tooLong(words: sentence.wordCount, limit: maxWords))
+      report.report(sentence.range, message: Message.tooLong(words: sentence.wordCount, tail: messageTail))
     }
   }
 }
