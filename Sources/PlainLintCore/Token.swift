@@ -10,6 +10,9 @@ public enum TokenKind: UInt8, Sendable, CustomStringConvertible {
   case url
   /// An email address: one token, never linted as words.
   case email
+  /// Something a front end took out of the prose but a reader still reads, such as inline code: the
+  /// object replacement character U+FFFC stands in its place. It counts as a word; no rule reads inside it.
+  case opaque
   /// A punctuation mark (an ellipsis `...` is one token).
   case punctuation
   /// Anything else: symbols, currency signs, emoji.
@@ -22,6 +25,7 @@ public enum TokenKind: UInt8, Sendable, CustomStringConvertible {
     case .number: "number"
     case .url: "url"
     case .email: "email"
+    case .opaque: "opaque"
     case .punctuation: "punctuation"
     case .symbol: "symbol"
     }
@@ -29,7 +33,7 @@ public enum TokenKind: UInt8, Sendable, CustomStringConvertible {
 
   /// Whether a reader counts this token as a word (numbers, addresses and acronyms do; punctuation does not).
   @inline(__always)
-  public var countsAsWord: Bool { self.rawValue <= TokenKind.email.rawValue }
+  public var countsAsWord: Bool { self.rawValue <= TokenKind.opaque.rawValue }
 }
 
 /// A token: a kind, a few shape flags, and its byte range in the text it was read from.

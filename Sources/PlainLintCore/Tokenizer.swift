@@ -187,6 +187,12 @@ private struct Scanner {
         i += length
       case .symbol:
         let b = p[i]
+        if length == 3 && b == 0xEF && p[i + 1] == 0xBF && p[i + 2] == 0xBC {
+          tokens.append(Token(start: i, end: i + 3, kind: .opaque))  // U+FFFC, put in by a front end
+          i += 3
+          previousWasSpace = false
+          continue
+        }
         if b == UInt8(ascii: "+") && isASCIIDigit(i + 1)
           && (previousWasSpace || p[i - 1] == UInt8(ascii: ":") || p[i - 1] == UInt8(ascii: "("))
         {

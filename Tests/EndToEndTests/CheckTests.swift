@@ -1,31 +1,34 @@
 import Foundation
 import Testing
 
-/// The text fixtures, each compared as JSON with `Fixtures/expected/NAME.json`.
-let textFixtures = ["clean", "long-sentences", "unicode", "crlf", "no-final-newline", "empty", "invalid-utf8"]
+/// The fixtures compared as JSON with `Fixtures/expected/PATH.json`.
+let jsonFixtures = [
+  "text/clean.txt", "text/long-sentences.txt", "text/unicode.txt", "text/crlf.txt", "text/no-final-newline.txt",
+  "text/empty.txt", "text/invalid-utf8.txt", "markdown/leaflet.md",
+]
 
 @Suite("plainlint check, end to end")
 struct CheckTests {
-  @Test("JSON output matches the expected file", arguments: textFixtures)
-  func jsonGolden(_ name: String) throws {
-    let result = try plainlint(["check", "--format", "json", "text/\(name).txt"])
-    try expectMatchesGolden(result.stdout, "\(name).json")
-    #expect(result.status == (name == "clean" || name == "empty" ? 0 : 1))
+  @Test("JSON output matches the expected file", arguments: jsonFixtures)
+  func jsonGolden(_ path: String) throws {
+    let result = try plainlint(["check", "--format", "json", path])
+    try expectMatchesGolden(result.stdout, "\(path).json")
+    #expect(result.status == (path == "text/clean.txt" || path == "text/empty.txt" ? 0 : 1))
   }
 
   @Test func textOutputOfTheSampleLeaflet() throws {
     let result = try plainlint(["check", "samples/leaflet.txt"])
-    try expectMatchesGolden(result.stdout, "leaflet.txt.out")
+    try expectMatchesGolden(result.stdout, "samples/leaflet.txt.out")
     #expect(result.status == 1)
     #expect(result.stderr.isEmpty)
   }
 
   @Test func theTextOfEachFindingIsTheSourceTextAtItsOffset() throws {
-    for name in textFixtures {
-      let result = try plainlint(["check", "--format", "json", "text/\(name).txt"])
+    for path in jsonFixtures {
+      let result = try plainlint(["check", "--format", "json", path])
       let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
       let files = try #require(json["files"] as? [[String: Any]])
-      let bytes = try Data(contentsOf: fixtures.appendingPathComponent("text/\(name).txt"))
+      let bytes = try Data(contentsOf: fixtures.appendingPathComponent(path))
       for diagnostic in try #require(files.first?["diagnostics"] as? [[String: Any]]) {
         let offset = try #require(diagnostic["offset"] as? Int)
         let length = try #require(diagnostic["length"] as? Int)

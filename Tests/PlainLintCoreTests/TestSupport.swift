@@ -12,6 +12,7 @@ struct Tok: Equatable, Sendable, CustomStringConvertible {
   static func email(_ text: String) -> Tok { Tok(kind: .email, text: text) }
   static func punct(_ text: String) -> Tok { Tok(kind: .punctuation, text: text) }
   static func symbol(_ text: String) -> Tok { Tok(kind: .symbol, text: text) }
+  static func opaque(_ text: String) -> Tok { Tok(kind: .opaque, text: text) }
 
   var description: String { "\(kind)(\(text.debugDescription))" }
 }

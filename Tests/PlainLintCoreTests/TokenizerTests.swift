@@ -165,6 +165,7 @@ struct TokenizerTests {
   }
 
   @Test("emoji and symbols", arguments: [
+    TokenCase("Run \u{FFFC} now", [.word("Run"), .opaque("\u{FFFC}"), .word("now")]),
     TokenCase("👩‍⚕️", [.symbol("👩‍⚕️")]),
     TokenCase("Ask 👩‍⚕️ now", [.word("Ask"), .symbol("👩‍⚕️"), .word("now")]),
     TokenCase("😀😀", [.symbol("😀"), .symbol("😀")]),

@@ -17,7 +17,7 @@ func seen(_ markdown: String) -> (words: [SeenWord], prose: ProseText, document:
   for block in prose.blocks {
     var tokens: [Token] = []
     Tokenizer.tokenize(prose.bytes, range: block.range, into: &tokens)
-    for token in tokens where token.kind != .punctuation && token.kind != .symbol {
+    for token in tokens where token.kind != .punctuation && token.kind != .symbol && token.kind != .opaque {
       let source = document.text(prose.map.sourceRange(ofProse: token.range))
       words.append(SeenWord(prose: String(decoding: prose.bytes[token.range], as: UTF8.self), source: source))
     }
@@ -125,6 +125,14 @@ struct MarkdownSkippedTests {
     let text = String(decoding: prose.bytes, as: UTF8.self)
     let placeholder = text.utf8.count - text.drop(while: { $0 != "\u{FFFC}" }).utf8.count
     #expect(document.text(prose.map.sourceRange(ofProse: placeholder..<(placeholder + 3))) == "`utilise --now`")
+    // A reader still reads the code: it counts as one word of its sentence.
+    var tokens: [Token] = []
+    var found: [Sentence] = []
+    let last = prose.blocks[prose.blocks.count - 1]
+    Tokenizer.tokenize(prose.bytes, range: last.range, into: &tokens)
+    SentenceSplitter.split(prose.bytes, tokens: tokens, tokenRange: 0..<tokens.count, into: &found)
+    #expect(found.map(\.wordCount) == [4])
+    #expect(tokens.filter { $0.kind == .opaque }.count == 1)
   }
 
   @Test func destinationsAutolinksAndBareAddresses() {
