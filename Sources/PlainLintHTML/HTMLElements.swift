@@ -1,0 +1,127 @@
+import PlainLintCore
+
+/// What plainlint needs to know about an element: whether it starts and ends a block, what kind of block, and
+/// whether its content is read at all.
+struct ElementInfo: Sendable {
+  /// What the element does to the text in and around it.
+  struct Flags: OptionSet, Sendable {
+    let rawValue: UInt32
+    /// Starts and ends a block: text before and after it never joins text inside it.
+    static let block = Flags(rawValue: 1 << 0)
+    /// Splits the block it is in where it stands (`<br>`), but has no content of its own.
+    static let lineBreak = Flags(rawValue: 1 << 1)
+    /// Its content is never linted (code, scripts, templates...).
+    static let skipContent = Flags(rawValue: 1 << 2)
+    /// `<head>`: nothing in it is linted but the title and the description.
+    static let head = Flags(rawValue: 1 << 3)
+    /// `<title>`: linted as metadata, even inside `<head>`.
+    static let title = Flags(rawValue: 1 << 4)
+    /// `<img>`, `<area>` and `<input>`: the `alt` text is linted as metadata.
+    static let alternativeText = Flags(rawValue: 1 << 5)
+    /// `<abbr>` and `<acronym>`: defines a term, expanded by its `title`.
+    static let abbreviation = Flags(rawValue: 1 << 6)
+    /// `<dfn>`: marks the defining use of a term.
+    static let definition = Flags(rawValue: 1 << 7)
+    /// `<meta>`: may hold the description or declare the character set.
+    static let meta = Flags(rawValue: 1 << 8)
+    /// `<html>`: its `lang` is the document's language.
+    static let root = Flags(rawValue: 1 << 9)
+  }
+
+  /// What the element does.
+  var flags: Flags
+  /// For a block element, the kind of block its own text forms.
+  var kind: BlockKind
+
+  /// An element that is part of the running text (`<a>`, `<em>`, `<span>`, and any element plainlint does not know).
+  static let inline = ElementInfo(flags: [], kind: .paragraph)
+
+  /// The element with this lower-case name, as libxml2 reports it.
+  static func named(_ name: UnsafeBufferPointer<UInt8>) -> ElementInfo {
+    guard let key = ElementKey(name) else { return .inline }
+    return elementTable[key] ?? .inline
+  }
+}
+
+/// An element name of at most 16 bytes packed into two integers, so that looking one up builds no string.
+struct ElementKey: Hashable, Sendable {
+  var low: UInt64 = 0
+  var high: UInt64 = 0
+
+  init?(_ name: UnsafeBufferPointer<UInt8>) {
+    guard !name.isEmpty, name.count <= 16 else { return nil }
+    for (index, byte) in name.enumerated() {
+      if index < 8 {
+        low |= UInt64(byte) << (8 * UInt64(index))
+      } else {
+        high |= UInt64(byte) << (8 * UInt64(index - 8))
+      }
+    }
+  }
+
+  init?(_ name: String) {
+    var utf8 = Array(name.utf8)
+    guard let key = utf8.withUnsafeMutableBufferPointer({ ElementKey(UnsafeBufferPointer($0)) }) else { return nil }
+    self = key
+  }
+}
+
+/// The elements that are not plain inline text.
+private let elementTable: [ElementKey: ElementInfo] = {
+  var table: [ElementKey: ElementInfo] = [:]
+  func add(_ names: [String], _ flags: ElementInfo.Flags, _ kind: BlockKind = .paragraph) {
+    for name in names {
+      if let key = ElementKey(name) { table[key] = ElementInfo(flags: flags, kind: kind) }
+    }
+  }
+  // Blocks of running text. A block element ends the sentence before it and starts a new one.
+  add(
+    [
+      "address", "article", "aside", "blockquote", "body", "button", "caption", "center", "dd", "details", "dialog",
+      "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "frame", "frameset", "header",
+      "hgroup", "hr", "legend", "main", "menu", "nav", "ol", "optgroup", "option", "p", "search", "section",
+      "select", "summary", "table", "tbody", "textarea", "tfoot", "thead", "tr", "ul",
+    ], .block)
+  add(["html"], [.block, .root])
+  add(["head"], [.block, .head])
+  add(["title"], [.block, .title], .metadata)
+  add(["li"], .block, .listItem)
+  add(["td", "th"], .block, .tableCell)
+  for level in 1...6 { add(["h\(level)"], .block, .heading(level: level)) }
+  add(["br"], .lineBreak)
+  // Content that is code, program text, or never shown: not linted. Preformatted text is code or a layout that
+  // the rules cannot read as sentences.
+  add(["pre", "listing", "plaintext", "xmp", "iframe", "noembed", "noframes"], [.block, .skipContent])
+  add(["script", "style", "code", "kbd", "samp", "var", "template", "math"], .skipContent)
+  add(["img", "area", "input"], .alternativeText)
+  add(["abbr", "acronym"], .abbreviation)
+  add(["dfn"], .definition)
+  add(["meta"], .meta)
+  return table
+}()
+
+/// The character references libxml2's HTML parser knows (the 253 of HTML 4), by name packed into an integer.
+///
+/// The table is read from libxml2 itself, so that plainlint decodes exactly the references the parser decoded.
+let htmlEntityValues: [UInt64: UInt32] = {
+  var table: [UInt64: UInt32] = [:]
+  // HTML 4's references all stand for code points below U+2700 (the highest is &diams;, U+2666).
+  for value in UInt32(0)...0x2700 {
+    guard let entry = htmlEntityValueLookupShim(value) else { continue }
+    table[entry.key] = entry.value
+  }
+  return table
+}()
+
+/// Packs an ASCII entity name of at most 8 bytes into an integer, or nil when it is longer.
+@inline(__always)
+func packEntityName(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64? {
+  guard range.count <= 8 else { return nil }
+  var key: UInt64 = 0
+  var shift: UInt64 = 0
+  for index in range {
+    key |= UInt64(p[index]) << shift
+    shift += 8
+  }
+  return key
+}
