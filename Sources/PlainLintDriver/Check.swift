@@ -35,7 +35,11 @@ public enum InputLanguage: String, CaseIterable, Sendable {
     case .markdown:
       return MarkdownFrontEnd.prose(of: document)
     case .html:
-      return PlainTextFrontEnd.prose(of: document)  // TEMPORARY until the HTML front end lands
+      do {
+        return try HTMLFrontEnd.prose(of: document)
+      } catch {
+        throw InputProblem(path: document.path, message: error.message, position: error.position)
+      }
     }
   }
 }
@@ -136,9 +140,10 @@ public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome
       let bytes = try readInput(input)
       try checkIsText(bytes, path: input.displayPath)
       let document = Document(path: input.displayPath, bytes: bytes)
-      if let warning = utf8Warning(for: document) { problems.append(warning) }
       let language = request.language ?? InputLanguage(path: input.displayPath) ?? .text
       let prose = try language.prose(of: document)
+      // Only for a file that is linted: one refused for its declared character set needs no second message.
+      if let warning = utf8Warning(for: document) { problems.append(warning) }
       reports.append(FileReport(document: document, format: prose.format, findings: linter.lint(prose)))
     } catch {
       problems.append(error)

@@ -4,7 +4,7 @@ import Testing
 /// The fixtures compared as JSON with `Fixtures/expected/PATH.json`.
 let jsonFixtures = [
   "text/clean.txt", "text/long-sentences.txt", "text/unicode.txt", "text/crlf.txt", "text/no-final-newline.txt",
-  "text/empty.txt", "text/invalid-utf8.txt", "markdown/leaflet.md",
+  "text/empty.txt", "text/invalid-utf8.txt", "markdown/leaflet.md", "html/page.html", "html/malformed.html",
 ]
 
 @Suite("plainlint check, end to end")
@@ -13,7 +13,8 @@ struct CheckTests {
   func jsonGolden(_ path: String) throws {
     let result = try plainlint(["check", "--format", "json", path])
     try expectMatchesGolden(result.stdout, "\(path).json")
-    #expect(result.status == (path == "text/clean.txt" || path == "text/empty.txt" ? 0 : 1))
+    let clean = ["text/clean.txt", "text/empty.txt", "html/malformed.html"]
+    #expect(result.status == (clean.contains(path) ? 0 : 1))
   }
 
   @Test func textOutputOfTheSampleLeaflet() throws {
@@ -45,6 +46,23 @@ struct CheckTests {
       result.stderr
         == "text/invalid-utf8.txt:1:8: warning: the file is not valid UTF-8 (byte 0xE9); each bad byte is read as �. "
         + "Save the file as UTF-8 to fix this\n")
+  }
+
+  @Test func htmlInAnotherCharacterSetIsRefusedWithOneMessage() throws {
+    let result = try plainlint(["check", "html/windows-1252.html", "text/clean.txt"])
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("html/windows-1252.html:4:1: error: this file declares the character set windows-1252"))
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(result.stdout == "Checked 1 file: no problems found.\n")
+  }
+
+  @Test func theFormatComesFromTheEndingOrLanguage() throws {
+    let html = try plainlint(["check", "--format", "json", "html/page.html"])
+    #expect(html.stdout.contains("\"format\": \"html\""))
+    // Read as plain text, the markup is all words: the same page gives other findings.
+    let asText = try plainlint(["check", "--format", "json", "--language", "text", "html/page.html"])
+    #expect(asText.stdout.contains("\"format\": \"text\""))
+    #expect(asText.stdout != html.stdout)
   }
 
   @Test func failOnDecidesTheExitCode() throws {
