@@ -47,7 +47,9 @@ struct ProseAssembler {
 
   private var bytes: [UInt8] = []
   private var blocks: [ProseBlock] = []
-  private var map = SourceMap(segments: [])
+  /// The source map's segments, in prose order: those of the open block are at the end, from
+  /// `blockSegmentStart`, until the block is kept or dropped.
+  private var segments: [SourceMap.Segment] = []
   private var definitions: [(order: Int, definition: TermDefinition)] = []
   /// The expansion (`title`) of each `<abbr>` and `<dfn>`, by the order of its start tag.
   private var termExpansions: [String?] = []
@@ -65,7 +67,7 @@ struct ProseAssembler {
   private var blockStart = 0
   private var blockKind = BlockKind.paragraph
   private var blockHasContent = false
-  private var blockSegments: [SourceMap.Segment] = []
+  private var blockSegmentStart = 0
   private var blockDefinitions: [(order: Int, definition: TermDefinition)] = []
   /// Metadata blocks (alt text) met inside an open block, written after it: their bytes and segments (with prose
   /// offsets from 0).
@@ -78,7 +80,9 @@ struct ProseAssembler {
   init(source: UnsafeBufferPointer<UInt8>, base: Int) {
     self.aligner = SourceAligner(source: source, start: base)
     self.base = base
-    bytes.reserveCapacity(source.count / 2)
+    // The prose is never much longer than the source; reserving it all avoids copying it as it grows.
+    bytes.reserveCapacity(source.count + 64)
+    segments.reserveCapacity(source.count / 32 + 16)
   }
 
   /// The prose, once the parse has ended.
@@ -86,7 +90,8 @@ struct ProseAssembler {
     closeBlock()
     definitions.sort { $0.order < $1.order }
     return ProseText(
-      format: "html", bytes: bytes, blocks: blocks, map: map, definitions: definitions.map(\.definition))
+      format: "html", bytes: bytes, blocks: blocks, map: SourceMap(segments: segments),
+      definitions: definitions.map(\.definition))
   }
 
   /// The context of text outside every element.
@@ -159,7 +164,7 @@ struct ProseAssembler {
     openBlock(kind: top >= 0 ? frames[top].kind : .paragraph)
     let proseStart = bytes.count
     bytes.append(contentsOf: text)
-    aligner.matchText(text, limit: offset, proseStart: proseStart, record: true, into: &blockSegments)
+    aligner.matchText(text, limit: offset, proseStart: proseStart, record: true, into: &segments)
     if !blockHasContent { blockHasContent = hasContent(text) }
   }
 
@@ -173,6 +178,7 @@ struct ProseAssembler {
     blockStart = bytes.count
     blockKind = kind
     blockHasContent = false
+    blockSegmentStart = segments.count
   }
 
   /// Ends the open block: keeps it if it has anything but white space, and writes any metadata blocks met in it.
@@ -193,16 +199,11 @@ struct ProseAssembler {
           upper -= width
         }
         blocks.append(ProseBlock(kind: blockKind, range: lower..<upper))
-        for segment in blockSegments {
-          map.append(
-            proseStart: segment.proseStart, proseLength: segment.proseLength, sourceStart: segment.sourceStart,
-            sourceLength: segment.sourceLength)
-        }
         definitions.append(contentsOf: blockDefinitions)
       } else {
         bytes.removeSubrange(blockSeparatorStart...)
+        segments.removeSubrange(blockSegmentStart...)
       }
-      blockSegments.removeAll(keepingCapacity: true)
       blockDefinitions.removeAll(keepingCapacity: true)
     }
     if !deferred.isEmpty {
@@ -213,13 +214,13 @@ struct ProseAssembler {
   }
 
   /// Writes a block of metadata (a title, alt text, a description) on its own.
-  private mutating func writeMetadataBlock(_ text: [UInt8], segments: [SourceMap.Segment]) {
+  private mutating func writeMetadataBlock(_ text: [UInt8], segments pieces: [SourceMap.Segment]) {
     openBlock(kind: .metadata)
     let proseStart = bytes.count
     bytes.append(contentsOf: text)
-    for var segment in segments {
+    for var segment in pieces {
       segment.proseStart += proseStart
-      blockSegments.append(segment)
+      SourceAligner.append(segment, to: &segments)
     }
     blockHasContent = text.withUnsafeBufferPointer { hasContent($0) }
     closeBlock()

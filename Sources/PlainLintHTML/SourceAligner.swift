@@ -126,6 +126,21 @@ struct SourceAligner {
       into: &segments)
   }
 
+  /// Appends a segment, merging it into the last one when both copy bytes unchanged and they touch on both sides
+  /// (as `SourceMap.append` does).
+  @inline(__always)
+  static func append(_ segment: SourceMap.Segment, to segments: inout [SourceMap.Segment]) {
+    if segment.proseLength == segment.sourceLength, let last = segments.last, last.proseLength == last.sourceLength,
+      last.proseStart + last.proseLength == segment.proseStart,
+      last.sourceStart + last.sourceLength == segment.sourceStart
+    {
+      segments[segments.count - 1].proseLength += segment.proseLength
+      segments[segments.count - 1].sourceLength += segment.sourceLength
+      return
+    }
+    segments.append(segment)
+  }
+
   /// Maps `length` prose bytes as a whole to a source span, when nothing better is known.
   mutating func mapAsWhole(
     proseStart: Int, length: Int, source span: Range<Int>, into segments: inout [SourceMap.Segment]
@@ -150,168 +165,115 @@ struct SourceAligner {
     let s = source
     let n = count
     let m = text.count
-    var k = 0
-    var i = start
-    // The current run of bytes copied unchanged, merged into one segment.
-    var runProse = 0
-    var runSource = 0
-    var runLength = 0
-
-    @inline(__always)
-    func literal(_ length: Int) {
-      if record {
-        if runLength > 0 && runProse + runLength == proseStart + k && runSource + runLength == i {
-          runLength += length
-        } else {
-          if runLength > 0 {
-            segments.append(
-              SourceMap.Segment(
-                proseStart: runProse, proseLength: runLength, sourceStart: runSource, sourceLength: runLength))
-          }
-          runProse = proseStart + k
-          runSource = i
-          runLength = length
-        }
-      }
-      k += length
-      i += length
-    }
-
-    @inline(__always)
-    func replaced(proseLength: Int, sourceLength: Int) {
-      if record {
-        if runLength > 0 {
-          segments.append(
-            SourceMap.Segment(
-              proseStart: runProse, proseLength: runLength, sourceStart: runSource, sourceLength: runLength))
-          runLength = 0
-        }
-        segments.append(
-          SourceMap.Segment(
-            proseStart: proseStart + k, proseLength: proseLength, sourceStart: i, sourceLength: sourceLength))
-      }
-      k += proseLength
-      i += sourceLength
-    }
-
-    @inline(__always)
-    func textHas(_ encoded: EncodedScalar, at k: Int) -> Bool {
-      guard k + encoded.count <= m else { return false }
-      for index in 0..<encoded.count where text[k + index] != encoded[index] { return false }
-      return true
-    }
-
+    var walk = Walk(k: 0, i: start, proseStart: proseStart, record: record)
     var matched = true
-    while k < m {
-      guard i < n, i <= limit else {
+    while walk.k < m {
+      guard walk.i < n, walk.i <= limit else {
         matched = false
         break
       }
-      let b = s[i]
-      let c = text[k]
+      let b = s[walk.i]
+      let c = text[walk.k]
       if b == c && b != UInt8(ascii: "&") && (b != UInt8(ascii: "<") || mode == .attribute)
         && (b < 0x80 || mode == .text)
       {
         // A run of bytes copied unchanged, ended before a byte that needs a closer look.
-        let run = plainRun(text, from: k, source: i, mode: mode)
+        let run = plainRun(text, from: walk.k, source: walk.i, mode: mode)
         if run > 0 {
-          literal(run)
+          walk.literal(run, into: &segments)
           continue
         }
       }
       if b < 0x80 {
         if b == UInt8(ascii: "<") && mode == .text {
-          if let end = skipMarkup(at: i) {
+          if let end = skipMarkup(at: walk.i) {
             // Markup libxml2 reported nothing for (a stray end tag) or before this text.
             guard end <= limit else {
               matched = false
               break
             }
-            i = end
+            walk.i = end
             continue
           }
           if c == b {
-            literal(1)
+            walk.literal(1, into: &segments)
             continue
           }
         } else if b == UInt8(ascii: "&") {
-          if let (length, scalar) = reference(at: i) {
+          if let (length, scalar) = reference(at: walk.i) {
             guard let scalar else {
-              i += length  // a reference to no character: libxml2 drops it
+              walk.i += length  // a reference to no character: libxml2 drops it
               continue
             }
             let encoded = EncodedScalar(scalar)
-            if textHas(encoded, at: k) {
-              replaced(proseLength: encoded.count, sourceLength: length)
+            if text.hasPrefix(encoded, at: walk.k) {
+              walk.replaced(proseLength: encoded.count, sourceLength: length, into: &segments)
               continue
             }
           }
           if c == b {
-            literal(1)
+            walk.literal(1, into: &segments)
             continue
           }
         } else if b == c {
-          literal(1)
+          walk.literal(1, into: &segments)
           continue
         }
         if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || (b < 0x20 && !isXMLChar(UInt32(b))) {
-          i += 1  // white space libxml2 dropped, or a control character it does not allow
+          walk.i += 1  // white space libxml2 dropped, or a control character it does not allow
           continue
         }
         matched = false
         break
       }
       // A character outside ASCII, read as libxml2 reads it.
-      let (scalar, length, valid) = libxmlCharacter(at: i)
+      let (scalar, length, valid) = libxmlCharacter(at: walk.i)
       if valid {
-        if i + length <= n && k + length <= m {
+        if walk.i + length <= n && walk.k + length <= m {
           var same = true
-          for index in 0..<length where s[i + index] != text[k + index] {
+          for index in 0..<length where s[walk.i + index] != text[walk.k + index] {
             same = false
             break
           }
           if same {
-            literal(length)
+            walk.literal(length, into: &segments)
             continue
           }
         }
         if !isXMLChar(scalar) {
-          i += length  // a character libxml2 does not allow in text: dropped
+          walk.i += length  // a character libxml2 does not allow in text: dropped
           continue
         }
       } else {
         // A byte that does not start valid UTF-8: kept as is in text, read as Latin-1 in attributes.
         let latin1 = EncodedScalar(UInt32(b))
         if mode == .text && c == b {
-          literal(1)
+          walk.literal(1, into: &segments)
           continue
         }
-        if textHas(latin1, at: k) {
-          replaced(proseLength: latin1.count, sourceLength: 1)
+        if text.hasPrefix(latin1, at: walk.k) {
+          walk.replaced(proseLength: latin1.count, sourceLength: 1, into: &segments)
           continue
         }
         if c == b {
-          literal(1)
+          walk.literal(1, into: &segments)
           continue
         }
       }
       matched = false
       break
     }
-    if record && runLength > 0 {
-      segments.append(
-        SourceMap.Segment(proseStart: runProse, proseLength: runLength, sourceStart: runSource, sourceLength: runLength)
-      )
-    }
+    walk.flush(into: &segments)
     if !matched {
-      let lower = min(i, max(limit, start))
+      let lower = min(walk.i, max(limit, start))
       if record {
-        mapAsWhole(proseStart: proseStart + k, length: m - k, source: lower..<max(lower, limit), into: &segments)
+        mapAsWhole(
+          proseStart: proseStart + walk.k, length: m - walk.k, source: lower..<max(lower, limit), into: &segments)
       } else {
         failures += 1
       }
     }
-    return (i, matched)
+    return (walk.i, matched)
   }
 
   /// How many bytes from `i` in the source equal those from `k` in `text`, stopping before an `&`, before a `<` in
@@ -721,6 +683,75 @@ struct SourceAligner {
     var i = start
     while i < count && isBlank(source[i]) { i += 1 }
     return i
+  }
+}
+
+/// Where one match is in the decoded text (`k`) and the source (`i`), with the run of unchanged bytes it has not
+/// written as a segment yet.
+private struct Walk {
+  var k: Int
+  var i: Int
+  let proseStart: Int
+  let record: Bool
+  var runProse = 0
+  var runSource = 0
+  var runLength = 0
+
+  init(k: Int, i: Int, proseStart: Int, record: Bool) {
+    self.k = k
+    self.i = i
+    self.proseStart = proseStart
+    self.record = record
+  }
+
+  /// Steps over `length` bytes that are the same in the text and the source.
+  @inline(__always)
+  mutating func literal(_ length: Int, into segments: inout [SourceMap.Segment]) {
+    if record {
+      if runLength > 0 && runProse + runLength == proseStart + k && runSource + runLength == i {
+        runLength += length
+      } else {
+        flush(into: &segments)
+        runProse = proseStart + k
+        runSource = i
+        runLength = length
+      }
+    }
+    k += length
+    i += length
+  }
+
+  /// Steps over a reference (or a byte libxml2 re-encoded): `proseLength` text bytes from `sourceLength` source bytes.
+  @inline(__always)
+  mutating func replaced(proseLength: Int, sourceLength: Int, into segments: inout [SourceMap.Segment]) {
+    if record {
+      flush(into: &segments)
+      segments.append(
+        SourceMap.Segment(
+          proseStart: proseStart + k, proseLength: proseLength, sourceStart: i, sourceLength: sourceLength))
+    }
+    k += proseLength
+    i += sourceLength
+  }
+
+  /// Writes the pending run of unchanged bytes.
+  @inline(__always)
+  mutating func flush(into segments: inout [SourceMap.Segment]) {
+    guard runLength > 0 else { return }
+    SourceAligner.append(
+      SourceMap.Segment(proseStart: runProse, proseLength: runLength, sourceStart: runSource, sourceLength: runLength),
+      to: &segments)
+    runLength = 0
+  }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+  /// Whether the bytes from `k` start with the encoded scalar.
+  @inline(__always)
+  fileprivate func hasPrefix(_ encoded: EncodedScalar, at k: Int) -> Bool {
+    guard k + encoded.count <= count else { return false }
+    for index in 0..<encoded.count where self[k + index] != encoded[index] { return false }
+    return true
   }
 }
 

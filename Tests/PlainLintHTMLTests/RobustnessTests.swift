@@ -64,6 +64,23 @@ struct RobustnessTests {
     #expect(last == SeenWord(prose: "unwell", source: "unwell"))
   }
 
+  @Test func longTextWithCharactersAcrossLibxml2sChunks() throws {
+    // libxml2 hands over long text in pieces of about 1000 bytes, cut between characters of any length.
+    let html = "<p>" + String(repeating: "Café ñ 👍 ", count: 100_000) + "fin</p>"
+    let e = try extract(html)
+    #expect(e.extraction.alignmentFailures == 0)
+    #expect(e.seen.allSatisfy { $0.prose == $0.source })
+    #expect(e.seen.last == SeenWord(prose: "fin", source: "fin"))
+  }
+
+  @Test func emptyAndBlankDocuments() throws {
+    for text in ["", " ", "\n\n", "<!-- only a comment -->", "<html></html>", "\u{FEFF}"] {
+      let e = try extract(text)
+      #expect(e.prose.blocks.isEmpty)
+      #expect(e.prose.bytes.isEmpty)
+    }
+  }
+
   @Test func unterminatedConstructsAtTheEnd() throws {
     let endings = [
       "<!-- never closed", "<p class=\"never closed", "<img alt=\"never closed", "<script>never closed", "<b",
