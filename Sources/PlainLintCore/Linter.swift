@@ -39,7 +39,6 @@ public struct Linter: Sendable {
     var sentences: [Sentence] = []
     var spans: [(tokens: Range<Int>, sentences: Range<Int>)] = []
     var tokenEnds: [Int] = []
-    var mapped: [Finding] = []
     var next = 0
     while next < blocks.count {
       // Tokenize and split a batch of blocks (about 64 KB of text) in one go: blocks are often a single line,
@@ -84,31 +83,24 @@ public struct Linter: Sendable {
           checker.check(block: context, report: &sink)
         }
       }
-      flush(&sink, into: &mapped, map: prose.map)
     }
     for ruleIndex in checkers.indices {
       sink.rule = identifiers[ruleIndex]
       sink.severity = severities[ruleIndex]
       checkers[ruleIndex].finish(report: &sink)
     }
-    flush(&sink, into: &mapped, map: prose.map)
+    // Findings were reported in prose offsets: map them to the source in place (plain text needs nothing).
+    var mapped = sink.findings
+    sink.findings = []
+    if !prose.map.isIdentity {
+      for index in mapped.indices {
+        mapped[index].range = prose.map.sourceRange(ofProse: mapped[index].range)
+      }
+    }
     mapped.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
     return mapped
   }
 
   /// About how many bytes of prose are tokenized at a time.
   static let batchSize = 1 << 16
-
-  private func flush(_ sink: inout FindingSink, into mapped: inout [Finding], map: SourceMap) {
-    if map.isIdentity {
-      mapped.append(contentsOf: sink.findings)
-      sink.findings.removeAll(keepingCapacity: true)
-      return
-    }
-    for var finding in sink.findings {
-      finding.range = map.sourceRange(ofProse: finding.range)
-      mapped.append(finding)
-    }
-    sink.findings.removeAll(keepingCapacity: true)
-  }
 }

@@ -63,15 +63,22 @@ public enum SentenceSplitter {
 
     while k < last {
       let token = t[k]
+      if token.kind.countsAsWord { words &+= 1 }
+      // Most tokens cannot end a sentence; the tokenizer marks the few that can.
+      guard token.flags.contains(.mayEndSentence) else {
+        k &+= 1
+        continue
+      }
       let terminator = Terminator(p, token)
-      if token.kind.countsAsWord { words += 1 }
       guard terminator != .none else {
         k += 1
         continue
       }
       // Take in more terminators and closing quotes or brackets written right after it: ?!, .” and .)
       var j = k + 1
-      while j < last, t[j].start == t[j - 1].end, Terminator(p, t[j]) != .none || isCloser(p, t[j]) {
+      while j < last, t[j].start == t[j - 1].end,
+        (t[j].flags.contains(.mayEndSentence) && Terminator(p, t[j]) != .none) || isCloser(p, t[j])
+      {
         j += 1
       }
       if j == last { break }

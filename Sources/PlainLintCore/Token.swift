@@ -71,6 +71,9 @@ public struct Token: Hashable, Sendable {
     public static let singleLetter = Flags(rawValue: 1 << 2)
     /// The first letter is a small letter.
     public static let lowercase = Flags(rawValue: 1 << 3)
+    /// The token can end a sentence: `.`, `?`, `!`, an ellipsis, `‽`, or a dotted abbreviation such as a.m.
+    /// The sentence splitter looks closely only at these.
+    public static let mayEndSentence = Flags(rawValue: 1 << 4)
   }
 
   /// Creates a token.

@@ -25,7 +25,7 @@ public enum Tokenizer {
       swap(&buffer.array, &tokens)  // the buffer holds the only reference, so appends never copy
       CharClassifier.ascii.withUnsafeBufferPointer { table in
         CharClassifier.endsPlainWord.withUnsafeBufferPointer { endsWord in
-          var scanner = Scanner(
+          let scanner = Scanner(
             p: p, table: table, endsWord: endsWord, start: range.lowerBound, end: range.upperBound)
           scanner.run(into: &buffer)
         }
@@ -48,7 +48,7 @@ extension Tokenizer {
       CharClassifier.ascii.withUnsafeBufferPointer { table in
         CharClassifier.endsPlainWord.withUnsafeBufferPointer { endsWord in
           for block in blocks {
-            var scanner = Scanner(
+            let scanner = Scanner(
               p: p, table: table, endsWord: endsWord, start: block.range.lowerBound, end: block.range.upperBound)
             scanner.run(into: &buffer)
             ends.append(buffer.array.count + buffer.count)
@@ -140,7 +140,7 @@ private struct Scanner {
     return c == .letter || c == .upper || c == .digit
   }
 
-  mutating func run(into tokens: inout TokenBuffer) {
+  func run(into tokens: inout TokenBuffer) {
     var i = start
     var previousWasSpace = true
     while i < end {
@@ -180,10 +180,14 @@ private struct Scanner {
           while j < end && p[j] == UInt8(ascii: ".") { j += 1 }
           if j - i == 2 { j = i + 1 }  // two dots are two full stops, three or more an ellipsis
         }
-        tokens.append(Token(start: i, end: j, kind: .punctuation))
+        tokens.append(Token(start: i, end: j, kind: .punctuation, flags: .mayEndSentence))
         i = j
       case .apostrophe, .hyphen, .punctuation:
-        tokens.append(Token(start: i, end: i + length, kind: .punctuation))
+        let b = p[i]
+        let ends =
+          (length == 1 && (b == UInt8(ascii: "?") || b == UInt8(ascii: "!")))
+          || (length == 3 && b == 0xE2 && p[i + 1] == 0x80 && p[i + 2] == 0xBD)  // ‽
+        tokens.append(Token(start: i, end: i + length, kind: .punctuation, flags: ends ? .mayEndSentence : []))
         i += length
       case .symbol:
         let b = p[i]
@@ -349,6 +353,7 @@ private struct Scanner {
       // Dotted abbreviations: e.g., i.e., a.m., U.K.
       if b == UInt8(ascii: "."), letters == 1, i - s == 1, let dottedEnd = scanDotted(from: s) {
         flags.insert(.dotted)
+        flags.insert(.mayEndSentence)
         let kind: TokenKind = p[s] &- 0x41 < 26 && p[s + 2] &- 0x41 < 26 ? .acronym : .word
         tokens.append(Token(start: s, end: dottedEnd, kind: kind, flags: flags))
         return dottedEnd

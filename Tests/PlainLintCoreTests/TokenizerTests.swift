@@ -196,9 +196,15 @@ struct TokenizerTests {
   @Test func flags() {
     let tokens = Tokenizer.tokenize("Dr e.g. U.K. J smith ŵ Ŵyn 3pm")
     #expect(tokens.map(\.flags) == [
-      [.capitalized], [.lowercase, .dotted], [.capitalized, .dotted], [.capitalized, .singleLetter], [.lowercase],
-      [.lowercase, .singleLetter], [.capitalized], [],
+      [.capitalized], [.lowercase, .dotted, .mayEndSentence], [.capitalized, .dotted, .mayEndSentence],
+      [.capitalized, .singleLetter], [.lowercase], [.lowercase, .singleLetter], [.capitalized], [],
     ])
+    // Only what can end a sentence is marked for the sentence splitter.
+    let marks = Tokenizer.tokenize("Yes. No? Stop! Wait… and... so, ‽ (see) ‘x’ – y").map {
+      $0.flags.contains(.mayEndSentence)
+    }
+    #expect(marks == [false, true, false, true, false, true, false, true, false, true, false, false, true, false,
+      false, false, false, false, false, false, false])
   }
 
   @Test func invalidBytesAreSymbolsAndDoNotJoinWords() {

@@ -89,9 +89,20 @@ public struct LongSentenceRule: Rule {
       messageTail = Message.tail(limit: maxWords)
     }
 
+    /// Messages already made, by word count: counts repeat, so each message is built once per document.
+    var messages: [Int: String] = [:]
+
     func check(sentence: Sentence, in block: BlockContext, report: inout FindingSink) {
-      guard sentence.wordCount > maxWords else { return }
-      report.report(sentence.range, message: Message.tooLong(words: sentence.wordCount, tail: messageTail))
+      let words = sentence.wordCount
+      guard words > maxWords else { return }
+      let message: String
+      if let made = messages[words] {
+        message = made
+      } else {
+        message = Message.tooLong(words: words, tail: messageTail)
+        messages[words] = message
+      }
+      report.report(sentence.range, message: message)
     }
   }
 }
