@@ -186,18 +186,7 @@ struct ProseAssembler {
     if blockOpen {
       blockOpen = false
       if blockHasContent {
-        var lower = blockStart
-        var upper = bytes.count
-        while lower < upper {
-          let width = spaceWidth(at: lower)
-          if width == 0 { break }
-          lower += width
-        }
-        while upper > lower {
-          let width = spaceWidth(endingAt: upper)
-          if width == 0 { break }
-          upper -= width
-        }
+        let (lower, upper) = trimmingSpace(blockStart, bytes.count)
         blocks.append(ProseBlock(kind: blockKind, range: lower..<upper))
         definitions.append(contentsOf: blockDefinitions)
       } else {
@@ -310,11 +299,10 @@ struct ProseAssembler {
     return value.count == 2 || value[2] == UInt8(ascii: "-") || value[2] == UInt8(ascii: "_")
   }
 
-  /// Records an `<abbr>` or `<dfn>` that has ended, if its text is in the open block.
-  private mutating func finishTerm(_ frame: Frame) {
-    guard blockOpen else { return }
-    var lower = max(frame.termStart, blockStart)
-    var upper = bytes.count
+  /// The prose range from `lower` to `upper` without white space (and no-break spaces) at either end.
+  private func trimmingSpace(_ lower: Int, _ upper: Int) -> (Int, Int) {
+    var lower = lower
+    var upper = upper
     while lower < upper {
       let width = spaceWidth(at: lower)
       if width == 0 { break }
@@ -325,6 +313,13 @@ struct ProseAssembler {
       if width == 0 { break }
       upper -= width
     }
+    return (lower, upper)
+  }
+
+  /// Records an `<abbr>` or `<dfn>` that has ended, if its text is in the open block.
+  private mutating func finishTerm(_ frame: Frame) {
+    guard blockOpen else { return }
+    let (lower, upper) = trimmingSpace(max(frame.termStart, blockStart), bytes.count)
     guard lower < upper else { return }
     let term = String(decoding: bytes[lower..<upper], as: UTF8.self)
     blockDefinitions.append(
