@@ -130,19 +130,3 @@ func writeStandardOutput(_ text: String) {
 func writeStandardError(_ text: String) {
   writeAll(text, to: STDERR_FILENO)
 }
-
-/// Writes all of `text` to a file descriptor, carrying on after partial writes and interruptions.
-private func writeAll(_ text: String, to descriptor: Int32) {
-  var text = text
-  text.withUTF8 { bytes in
-    var offset = 0
-    while offset < bytes.count {
-      let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return  // a closed pipe (plainlint check | head): nothing more can be written
-      }
-      offset += written
-    }
-  }
-}
