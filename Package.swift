@@ -64,7 +64,7 @@ let package = Package(
     // The benchmark: a release-build executable, never a test.
     .executableTarget(
       name: "plainlint-bench",
-      dependencies: ["PlainLintCore", "PlainLintRules", "PlainLintDriver"],
+      dependencies: ["PlainLintCore", "PlainLintRules", "PlainLintDriver", "PlainLintMarkdown", "PlainLintHTML"],
       swiftSettings: strict
     ),
     .testTarget(name: "PlainLintCoreTests", dependencies: ["PlainLintCore"], swiftSettings: strict),

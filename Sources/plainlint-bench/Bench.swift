@@ -1,3 +1,6 @@
+import PlainLintHTML
+import PlainLintMarkdown
+
 /// The run of one `plainlint-bench` command: generates the corpus, runs the sections, prints the tables.
 struct Bench {
   /// The command line.
@@ -10,12 +13,20 @@ struct Bench {
   let environment = System.environment()
   /// Files written, to remove at the end when the folder is temporary.
   private var written: [String] = []
+  /// Folders made inside `directory`, to remove at the end when it is temporary.
+  private var folders: [String] = []
   /// The large corpus, generated once.
   private var large: [UInt8] = []
   /// The short file, chosen once.
   private var short: [UInt8] = []
+  /// The pages of the `formats` section, generated when first needed.
+  private var formatCorpus: FormatCorpus? = nil
+  /// The seconds it took to generate `formatCorpus`.
+  private var formatCorpusSeconds = 0.0
   /// Rows for the closing table of targets: what, the target, the measurement, and whether it is met.
   private var targets: [[String]] = []
+  /// The machine reference measurements so far, each with when it was taken.
+  private var references: [(String, MachineReference.Result)] = []
 
   /// The size of the short file the start-up target is about.
   static let shortBytes = 960...1088
@@ -44,7 +55,7 @@ struct Bench {
 
   /// Runs every section asked for, then prints the targets; removes a temporary folder even after an error.
   mutating func run() throws(BenchError) {
-    defer { if isTemporary { System.remove(files: written, directory: directory) } }
+    defer { if isTemporary { System.remove(files: written, folders: folders, directory: directory) } }
     say("# plainlint-bench")
     say()
     #if DEBUG
@@ -53,16 +64,38 @@ struct Bench {
     #endif
     say("- date: " + Machine.date())
     for line in Machine.summary() + options.notes { say("- " + line) }
+    say("- front-end libraries: cmark-gfm \(MarkdownFrontEnd.libraryVersion), libxml2 \(HTMLFrontEnd.libraryVersion)")
     say("- corpus: \(Format.fixed(options.sizeMB, 1)) MB, seed \(options.seed)")
+    say("- machine reference at start: " + measureReference("at start").summary)
     say()
     try generate()
     for section in options.sections {
+      if section != .corpus { _ = measureReference("before " + section.rawValue) }
       switch section {
       case .core: core()
+      case .formats: formats()
       case .startup: try startup()
       case .process: try process()
       case .corpus: try writeCorpus()
       }
+    }
+    if references.count > 1 {
+      _ = measureReference("at end")
+      var table = Table(["machine reference (one core, FNV-1a in cache)", "MB/s median", "MB/s best", "MB/s worst"])
+      for (label, result) in references {
+        table.add([
+          label, Format.megabytesPerSecond(bytes: result.bytes, seconds: result.samples.median),
+          Format.megabytesPerSecond(bytes: result.bytes, seconds: result.samples.best),
+          Format.megabytesPerSecond(bytes: result.bytes, seconds: result.samples.worst),
+        ])
+      }
+      say("## Machine reference")
+      say()
+      say(
+        "The same fixed loop timed at the start, before each section and at the end: a lower figure means a slower "
+          + "machine at that moment (it is a shared virtual machine).")
+      say()
+      say(table.render())
     }
     if !targets.isEmpty {
       var table = Table(["target", "required", "measured", "met"], firstNumeric: 4)
@@ -72,6 +105,14 @@ struct Bench {
       say(table.render())
     }
     if !isTemporary { say("Generated files kept in \(directory)") }
+  }
+
+  /// Measures the machine reference and keeps it with `label` for the closing table.
+  private mutating func measureReference(_ label: String) -> MachineReference.Result {
+    progress("machine reference " + label)
+    let result = MachineReference.measure()
+    references.append((label, result))
+    return result
   }
 
   /// Generates the large corpus and picks the short file.
@@ -119,12 +160,90 @@ struct Bench {
     return path
   }
 
-  /// Writes both generated files.
+  /// Writes the large and short files, and the Markdown and HTML pages in folders of their own.
   private mutating func writeCorpus() throws(BenchError) {
     let largePath = try save("large.txt", large)
     let shortPath = try save("short.txt", short)
-    say("Wrote \(largePath) and \(shortPath)")
+    let corpus = formatPages()
+    var pageFolders: [String] = []
+    for format in [InputFormat.markdown, .html] {
+      let folder = format.rawValue
+      try System.makeDirectory(directory + "/" + folder)
+      if !folders.contains(folder) { folders.append(folder) }
+      for (index, page) in corpus[format].enumerated() {
+        let number = String(index + 1)
+        let name = "page-" + String(repeating: "0", count: max(0, 5 - number.count)) + number
+        _ = try save(folder + "/" + name + "." + format.fileExtension, page)
+      }
+      pageFolders.append("\(directory)/\(folder) (\(corpus[format].count) pages)")
+    }
+    say("Wrote \(largePath), \(shortPath), \(pageFolders.joined(separator: " and "))")
     say()
+  }
+
+  /// The pages of the `formats` section, generated the first time they are asked for.
+  private mutating func formatPages() -> FormatCorpus {
+    if let formatCorpus { return formatCorpus }
+    progress("generating the same leaflets as text, Markdown and HTML pages")
+    let (corpus, seconds) = timed { FormatCorpus.generate(seed: options.seed, targetBytes: Int(options.sizeMB * 1e6)) }
+    precondition(
+      fnv1a(pages: corpus[.text]) == fnv1a(large), "the text pages are not the large corpus put end to end")
+    formatCorpus = corpus
+    formatCorpusSeconds = seconds
+    return corpus
+  }
+
+  /// The formats section: each front end alone and with the linter, page by page, on the same leaflets.
+  private mutating func formats() {
+    let corpus = formatPages()
+    let results = FormatsBenchmark.run(corpus, runs: options.runs, progress: progress)
+    var pagesTable = Table([
+      "format", "pages", "source bytes", "KB per page (min, median, max)", "prose bytes", "blocks", "findings",
+      "FNV-1a 64",
+    ])
+    for format in InputFormat.allCases {
+      let pages = corpus[format]
+      let sizes = Samples(pages.map { Double($0.count) / 1e3 })
+      let counts = results.first { $0.format == format && $0.stage == .lint }?.counts ?? FormatCounts()
+      pagesTable.add([
+        format.label, Format.grouped(pages.count), Format.grouped(pages.reduce(0) { $0 + $1.count }),
+        "\(Format.fixed(sizes.best, 1)), \(Format.fixed(sizes.median, 1)), \(Format.fixed(sizes.worst, 1))",
+        Format.grouped(counts.proseBytes), Format.grouped(counts.blocks), Format.grouped(counts.findings),
+        Format.hex(fnv1a(pages: pages)),
+      ])
+    }
+    let headers = [
+      "format", "stage (in process, one thread, page by page)", "MB/s best", "MB/s median", "MB/s worst", "ms median",
+    ]
+    var table = Table(headers, firstNumeric: 2)
+    for result in results {
+      let bytes = corpus[result.format].reduce(0) { $0 + $1.count }
+      table.add([
+        result.format.label, result.stage.label,
+        Format.megabytesPerSecond(bytes: bytes, seconds: result.samples.best),
+        Format.megabytesPerSecond(bytes: bytes, seconds: result.samples.median),
+        Format.megabytesPerSecond(bytes: bytes, seconds: result.samples.worst),
+        Format.milliseconds(result.samples.median),
+      ])
+    }
+    say("## Formats (\(plural(options.runs, "timed run")) per format and stage after 1 warm-up)")
+    say()
+    say(
+      "The same leaflets as the large corpus, grouped into pages, each page a document of its own; MB/s is source "
+        + "bytes (markup included) over the time for all the pages. Pages generated in "
+        + Format.fixed(formatCorpusSeconds, 2) + " s.")
+    say()
+    say(pagesTable.render())
+    say(table.render())
+    for format in [InputFormat.markdown, .html] {
+      guard let lint = results.first(where: { $0.format == format && $0.stage == .lint }) else { continue }
+      let bytes = corpus[format].reduce(0) { $0 + $1.count }
+      let median = Double(bytes) / 1e6 / lint.samples.median
+      targets.append([
+        "\(format.label): front end + Linter.lint, one thread (median)", "≥ 40 MB/s",
+        Format.fixed(median, 1) + " MB/s", median >= 40 ? "yes" : "NO",
+      ])
+    }
   }
 
   /// The in-process section.

@@ -1,5 +1,8 @@
 /// Writes deterministic UK health plain text: leaflets of headings, paragraphs and lists, from a seed.
 ///
+/// Leaflets are made as structure first (`Leaflet`), from the prose random numbers only; `TextWriter` lays them
+/// out as plain text, and the Markdown and HTML writers lay the same leaflets out with markup of their own.
+///
 /// The same seed and size always give the same bytes on every machine (the generator uses only its own
 /// SplitMix64 and integer arithmetic), so numbers from different machines or commits compare like with like.
 struct CorpusGenerator {
@@ -26,8 +29,10 @@ struct CorpusGenerator {
   mutating func document(targetBytes: Int) -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(targetBytes + 16_384)
+    var leaflet = Leaflet()
     while out.count < targetBytes {
-      appendLeaflet(into: &out)
+      self.leaflet(into: &leaflet)
+      TextWriter.append(leaflet, into: &out)
     }
     return out
   }
@@ -36,111 +41,99 @@ struct CorpusGenerator {
   /// the blocks allow it (a block that would go past the maximum is dropped and the next one tried).
   mutating func shortDocument(minimumBytes: Int, maximumBytes: Int) -> [UInt8] {
     var out: [UInt8] = []
-    appendHeading(into: &out)
+    var piece = Leaflet()
+    appendHeading(into: &piece)
+    TextWriter.append(piece, into: &out)
     var attempts = 0
     while out.count < minimumBytes && attempts < 200 {
       attempts += 1
+      piece.removeAll()
+      appendBlock(into: &piece)
       var block: [UInt8] = []
-      appendBlock(into: &block)
+      TextWriter.append(piece, into: &block)
       if out.count + block.count <= maximumBytes { out.append(contentsOf: block) }
     }
     return out
   }
 
-  /// One leaflet: a title, two to five sections of paragraphs and lists, and sometimes a footer.
-  private mutating func appendLeaflet(into out: inout [UInt8]) {
-    appendHeading(into: &out)
+  /// Replaces `leaflet` with the next one: a title, two to five sections of paragraphs and lists, and sometimes
+  /// a footer.
+  mutating func leaflet(into leaflet: inout Leaflet) {
+    leaflet.removeAll()
+    appendHeading(into: &leaflet)
     for section in 0..<rng.inRange(2...5) {
-      if section > 0 && rng.chance(60) { appendHeading(into: &out) }
+      if section > 0 && rng.chance(60) { appendHeading(into: &leaflet) }
       for _ in 0..<rng.inRange(1...3) {
-        appendBlock(into: &out)
+        appendBlock(into: &leaflet)
       }
     }
     if rng.chance(30) {
+      var lines: [Range<Int>] = []
       for _ in 0..<rng.inRange(1...2) {
-        grammar.expand(footer, into: &out, rng: &rng)
-        out.append(0x0A)
+        lines.append(expand(footer, into: &leaflet))
       }
-      out.append(0x0A)
+      leaflet.blocks.append(.footer(lines))
     }
   }
 
-  /// A heading: a short line of its own, then a blank line.
-  private mutating func appendHeading(into out: inout [UInt8]) {
-    grammar.expand(heading, into: &out, rng: &rng)
-    out.append(contentsOf: [0x0A, 0x0A])
+  /// Expands a symbol at the end of the leaflet's bytes and returns the range it took.
+  private mutating func expand(_ symbol: Int, into leaflet: inout Leaflet) -> Range<Int> {
+    let start = leaflet.bytes.count
+    grammar.expand(symbol, into: &leaflet.bytes, rng: &rng)
+    return start..<leaflet.bytes.count
   }
 
-  /// A paragraph (most of the time) or a list, then a blank line.
-  private mutating func appendBlock(into out: inout [UInt8]) {
+  /// A heading: a short line of its own.
+  private mutating func appendHeading(into leaflet: inout Leaflet) {
+    leaflet.blocks.append(.heading(expand(heading, into: &leaflet)))
+  }
+
+  /// A paragraph (most of the time) or a list.
+  private mutating func appendBlock(into leaflet: inout Leaflet) {
     if rng.chance(72) {
-      appendParagraph(into: &out)
+      appendParagraph(into: &leaflet)
     } else {
-      appendList(into: &out)
+      appendList(into: &leaflet)
     }
-    out.append(0x0A)
   }
 
-  /// One to six sentences; some paragraphs are one long line, others are wrapped at 72 columns.
-  private mutating func appendParagraph(into out: inout [UInt8]) {
-    let start = out.count
+  /// One to six sentences; in plain text, some paragraphs are one long line, others are wrapped at 72 columns.
+  private mutating func appendParagraph(into leaflet: inout Leaflet) {
     let count = 1 + rng.weighted([20, 25, 22, 16, 10, 7])
-    for index in 0..<count {
-      if index > 0 { out.append(0x20) }
-      appendSentence(into: &out)
+    var sentences: [Range<Int>] = []
+    sentences.reserveCapacity(count)
+    for _ in 0..<count {
+      sentences.append(appendSentence(into: &leaflet))
     }
-    if rng.chance(45) { CorpusGenerator.wrap(&out, from: start, width: 72) }
-    out.append(0x0A)
+    leaflet.blocks.append(.paragraph(sentences: sentences, wrapped: rng.chance(45)))
   }
 
   /// A sentence: a special one (contact details, quotes, emoji), or one to four clauses joined by connectors.
-  private mutating func appendSentence(into out: inout [UInt8]) {
+  private mutating func appendSentence(into leaflet: inout Leaflet) -> Range<Int> {
     if rng.chance(18) {
-      grammar.expand(special, into: &out, rng: &rng)
-      return
+      return expand(special, into: &leaflet)
     }
-    let start = out.count
+    let start = leaflet.bytes.count
     let clauses = 1 + rng.weighted([50, 33, 12, 5])
     for index in 0..<clauses {
-      if index > 0 { grammar.expand(connector, into: &out, rng: &rng) }
-      grammar.expand(clause, into: &out, rng: &rng)
+      if index > 0 { grammar.expand(connector, into: &leaflet.bytes, rng: &rng) }
+      grammar.expand(clause, into: &leaflet.bytes, rng: &rng)
     }
-    let first = out[start]
-    if first &- UInt8(ascii: "a") < 26 { out[start] = first - 0x20 }
-    out.append(rng.chance(3) ? UInt8(ascii: "!") : UInt8(ascii: "."))
+    let first = leaflet.bytes[start]
+    if first &- UInt8(ascii: "a") < 26 { leaflet.bytes[start] = first - 0x20 }
+    leaflet.bytes.append(rng.chance(3) ? UInt8(ascii: "!") : UInt8(ascii: "."))
+    return start..<leaflet.bytes.count
   }
 
   /// An introducing line, then three to six items, all with the same marker.
-  private mutating func appendList(into out: inout [UInt8]) {
-    grammar.expand(listIntro, into: &out, rng: &rng)
-    out.append(0x0A)
+  private mutating func appendList(into leaflet: inout Leaflet) {
+    let intro = expand(listIntro, into: &leaflet)
     let marker = rng.weighted([70, 10, 10, 10])
-    for number in 1...rng.inRange(3...6) {
-      switch marker {
-      case 0: out.append(contentsOf: "- ".utf8)
-      case 1: out.append(contentsOf: "* ".utf8)
-      case 2: out.append(contentsOf: "• ".utf8)
-      default: out.append(contentsOf: "\(number). ".utf8)
-      }
-      grammar.expand(listItem, into: &out, rng: &rng)
-      out.append(0x0A)
+    var items: [Range<Int>] = []
+    for _ in 1...rng.inRange(3...6) {
+      items.append(expand(listItem, into: &leaflet))
     }
-  }
-
-  /// Hard-wraps `out[start...]` by turning the last space before each `width`-byte line into a line break.
-  private static func wrap(_ out: inout [UInt8], from start: Int, width: Int) {
-    var lineStart = start
-    var lastSpace = -1
-    var i = start
-    while i < out.count {
-      if out[i] == 0x20 { lastSpace = i }
-      if i - lineStart >= width && lastSpace > lineStart {
-        out[lastSpace] = 0x0A
-        lineStart = lastSpace + 1
-        lastSpace = -1
-      }
-      i += 1
-    }
+    leaflet.blocks.append(.list(intro: intro, marker: marker, items: items))
   }
 }
 

@@ -1,8 +1,11 @@
-/// A part of the benchmark that can be run on its own. Later parts (Markdown, HTML, many files, peak memory,
-/// other tools) become more cases here and more files beside this one.
+/// A part of the benchmark that can be run on its own. Later parts (many files, peak memory, other tools)
+/// become more cases here and more files beside this one.
 enum Section: String, CaseIterable {
   /// In-process throughput of the core pipeline, stage by stage.
   case core
+  /// In-process throughput of each front end, alone and with the linter, on the same leaflets as text, Markdown
+  /// and HTML pages.
+  case formats
   /// Whole-process wall time of `plainlint check --format json` on a file of about 1 KB.
   case startup
   /// Whole-process throughput of `plainlint check` on the large corpus, reading and output included.
@@ -38,19 +41,23 @@ struct Options {
   static let usage = """
     USAGE: plainlint-bench [SECTION ...] [OPTIONS]
 
-    Generates a deterministic corpus of UK health plain text and times plainlint on it. Build with
-    `swift build -c release` first (scripts/bench does both). MB means 10^6 bytes.
+    Generates a deterministic corpus of UK health plain text (and the same leaflets as Markdown and HTML pages)
+    and times plainlint on it. Build with `swift build -c release` first (scripts/bench does both). MB means 10^6
+    bytes. A fixed loop is timed at the start, before each section and at the end, to show how fast the machine
+    was at the time.
 
-    SECTIONS (default: core startup process)
+    SECTIONS (default: core formats startup process)
       core      in-process throughput: front end, tokenizing, sentences, and the whole core with built-in rules
+      formats   in-process throughput of each front end, alone and with the built-in rules, on the same leaflets
+                as text, Markdown and HTML pages
       startup   whole-process wall time of `plainlint check --format json` on a ~1 KB file (and baselines)
       process   whole-process throughput of `plainlint check` on the large file, reading and output included
-      corpus    only generate the corpus (use --write-corpus DIR to keep it)
+      corpus    only generate the corpus, with the Markdown and HTML pages (use --write-corpus DIR to keep it)
 
     OPTIONS
       --size-mb N          size of the large corpus in MB (default 50)
       --seed N             corpus seed (default 2025)
-      --runs N             timed runs per core stage, after one untimed warm-up (default 7)
+      --runs N             timed runs per core stage and per format, after one untimed warm-up (default 7)
       --stages LIST        core stages, comma-separated: frontend,tokenize,sentences,lint (default: all)
       --startup-runs N     timed runs per start-up command, after 3 warm-ups (default 50)
       --process-runs N     timed runs per command on the large file, after 1 warm-up (default 5)
@@ -117,7 +124,7 @@ struct Options {
         options.processRuns = 1
       default:
         if argument == "all" {
-          options.sections += [.core, .startup, .process]
+          options.sections += [.core, .formats, .startup, .process]
         } else if let section = Section(rawValue: argument) {
           options.sections.append(section)
         } else {
@@ -125,7 +132,7 @@ struct Options {
         }
       }
     }
-    if options.sections.isEmpty { options.sections = [.core, .startup, .process] }
+    if options.sections.isEmpty { options.sections = [.core, .formats, .startup, .process] }
     return options
   }
 }

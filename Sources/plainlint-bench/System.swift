@@ -77,9 +77,11 @@ enum System {
     return String(cString: made)
   }
 
-  /// Removes files and then their folder, ignoring ones that are already gone.
-  static func remove(files: [String], directory: String) {
+  /// Removes files, then the folders made inside `directory` (names relative to it, innermost last), then
+  /// `directory` itself, ignoring ones that are already gone.
+  static func remove(files: [String], folders: [String] = [], directory: String) {
     for file in files { unlink(file) }
+    for folder in folders.reversed() { rmdir(directory + "/" + folder) }
     rmdir(directory)
   }
 

@@ -1,0 +1,126 @@
+import PlainLintCore
+import PlainLintHTML
+import PlainLintMarkdown
+import PlainLintRules
+
+/// What the `formats` section times for each format.
+enum FormatStage: CaseIterable {
+  /// `Document.init` and the format's front end, page by page.
+  case frontEnd
+  /// The same, then `Linter.lint` with the built-in rules on each page's prose.
+  case lint
+
+  /// What the stage times, for the table.
+  var label: String {
+    switch self {
+    case .frontEnd: "front end (Document + prose)"
+    case .lint: "front end + Linter.lint (built-in rules)"
+    }
+  }
+}
+
+/// Counts from one pass over a format's pages: they keep the optimiser from skipping work, and describe the pages.
+struct FormatCounts: Equatable {
+  /// Pages read.
+  var pages = 0
+  /// Bytes of prose the front end extracted.
+  var proseBytes = 0
+  /// Prose blocks.
+  var blocks = 0
+  /// Findings from the linter (0 when the stage does not lint).
+  var findings = 0
+}
+
+/// The timings of one format and stage.
+struct FormatResult {
+  /// The format.
+  var format: InputFormat
+  /// The stage.
+  var stage: FormatStage
+  /// Seconds per run over all the pages.
+  var samples: Samples
+  /// What the stage counted (the same on every run).
+  var counts: FormatCounts
+}
+
+/// The in-process measurements of each front end, alone and with the linter, over many pages.
+///
+/// Each page is its own document, as `plainlint check` reads each file: one run times the whole loop over the
+/// pages, and throughput is the pages' source bytes over that time.
+enum FormatsBenchmark {
+  /// Times each format and stage `runs` times after one untimed warm-up run, checking every run counts the same.
+  static func run(_ corpus: FormatCorpus, runs: Int, progress: (String) -> Void) -> [FormatResult] {
+    let rules: [ConfiguredRule]
+    do {
+      rules = try BuiltInRules.configured()
+    } catch {
+      fatalError("the built-in rules do not configure: \(error)")
+    }
+    let linter = Linter(rules: rules)
+    var results: [FormatResult] = []
+    for format in InputFormat.allCases {
+      let pages = corpus[format]
+      for stage in FormatStage.allCases {
+        progress("formats: \(format.rawValue), \(stage == .lint ? "lint" : "front end")")
+        let pass: () -> FormatCounts
+        switch stage {
+        case .frontEnd: pass = { frontEnd(pages, format) }
+        case .lint: pass = { lint(pages, format, linter: linter) }
+        }
+        let expected = pass()
+        var seconds: [Double] = []
+        for _ in 0..<runs {
+          let (counts, time) = timed(pass)
+          precondition(counts == expected, "\(format.rawValue) counted differently on a later run")
+          seconds.append(time)
+        }
+        results.append(FormatResult(format: format, stage: stage, samples: Samples(seconds), counts: expected))
+      }
+    }
+    return results
+  }
+
+  /// Runs the front end over every page.
+  @inline(never)
+  static func frontEnd(_ pages: [[UInt8]], _ format: InputFormat) -> FormatCounts {
+    var counts = FormatCounts()
+    for page in pages {
+      let prose = self.prose(page, format)
+      counts.pages += 1
+      counts.proseBytes += prose.bytes.count
+      counts.blocks += prose.blocks.count
+    }
+    return counts
+  }
+
+  /// Runs the front end and the linter over every page.
+  @inline(never)
+  static func lint(_ pages: [[UInt8]], _ format: InputFormat, linter: Linter) -> FormatCounts {
+    var counts = FormatCounts()
+    for page in pages {
+      let prose = self.prose(page, format)
+      counts.pages += 1
+      counts.proseBytes += prose.bytes.count
+      counts.blocks += prose.blocks.count
+      counts.findings += linter.lint(prose).count
+    }
+    return counts
+  }
+
+  /// The prose of one page, as `runCheck` extracts it.
+  static func prose(_ page: [UInt8], _ format: InputFormat) -> ProseText {
+    let document = Document(path: "page." + format.fileExtension, bytes: page)
+    switch format {
+    case .text:
+      return PlainTextFrontEnd.prose(of: document)
+    case .markdown:
+      return MarkdownFrontEnd.prose(of: document)
+    case .html:
+      do {
+        return try HTMLFrontEnd.prose(of: document)
+      } catch {
+        fatalError("the HTML front end refused a generated page: \(error.description)")
+      }
+    }
+  }
+}
