@@ -33,10 +33,13 @@ struct MarkdownProseBuilder {
   var altSegments: [SourceMap.Segment] = []
   /// Node kinds by cmark type, learned from type names (extension types are numbered at run time).
   var kinds: [UInt32: MarkdownNode] = [:]
+  /// The document's line starts, read once (cmark gives positions as lines and columns).
+  let lineStarts: [Int]
 
   init(document: Document, source: [UInt8]) {
     self.document = document
     self.source = source
+    self.lineStarts = document.lineStarts
     bytes.reserveCapacity(source.count)
   }
 
@@ -199,11 +202,10 @@ struct MarkdownProseBuilder {
     let startColumn = Int(cmark_node_get_start_column(node))
     let endLine = Int(cmark_node_get_end_line(node))
     let endColumn = Int(cmark_node_get_end_column(node))
-    guard startLine >= 1, endLine >= startLine, startLine <= document.lineCount, endLine <= document.lineCount,
-      startColumn >= 1, endColumn >= 0
+    guard startLine >= 1, endLine >= startLine, endLine <= lineStarts.count, startColumn >= 1, endColumn >= 0
     else { return nil }
-    let start = document.lineStarts[startLine - 1] + startColumn - 1
-    let end = document.lineStarts[endLine - 1] + endColumn
+    let start = lineStarts[startLine - 1] + startColumn - 1
+    let end = lineStarts[endLine - 1] + endColumn
     guard start <= end, end <= source.count else { return nil }
     return start..<end
   }
@@ -298,7 +300,8 @@ struct MarkdownProseBuilder {
     if let segments = MarkdownAlignment.align(literal, source: source, span: span) { return segments }
     // cmark-gfm's table cells count the end column after unescaping `\|`, so the span can be short: try again
     // up to the end of the line.
-    let lineEnd = document.lineRange(document.lineIndex(containing: span.lowerBound)).upperBound
+    var lineEnd = span.upperBound
+    while lineEnd < source.count && source[lineEnd] != 0x0A && source[lineEnd] != 0x0D { lineEnd += 1 }
     if lineEnd > span.upperBound,
       let segments = MarkdownAlignment.align(
         literal, source: source, span: span.lowerBound..<lineEnd, allowingMore: true)
