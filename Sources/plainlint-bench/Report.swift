@@ -1,3 +1,5 @@
+import PlainLintDriver
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -134,16 +136,3 @@ func progress(_ text: String) {
   writeAll("… " + text + "\n", to: 2)
 }
 
-/// Writes all of `text` to a file descriptor.
-private func writeAll(_ text: String, to descriptor: Int32) {
-  var text = text
-  text.withUTF8 { bytes in
-    var offset = 0
-    while offset < bytes.count {
-      let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-      if written < 0 && errno == EINTR { continue }
-      if written <= 0 { return }
-      offset += written
-    }
-  }
-}
