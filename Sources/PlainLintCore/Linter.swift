@@ -17,8 +17,8 @@ public struct ConfiguredRule: Sendable {
 
 /// Runs rules over the prose of a document and returns findings at exact source ranges.
 ///
-/// Each block is tokenized and split into sentences in buffers that are reused from block to block, so memory
-/// stays proportional to the largest block, not the file.
+/// Blocks are tokenized and split into sentences a batch at a time (about 64 KB of prose), in buffers reused
+/// from batch to batch, so memory for tokens stays proportional to the batch and the largest block, not the file.
 public struct Linter: Sendable {
   /// The rules to run, in order.
   public var rules: [ConfiguredRule]
