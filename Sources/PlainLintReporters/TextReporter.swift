@@ -51,6 +51,7 @@ public struct TextReporter: Reporter {
   /// The closing summary: "Checked 3 files: 1 error, 2 warnings." or "Checked 1 file: no problems found."
   public func summaryLine(_ summary: Summary) -> String {
     func count(_ n: Int, _ singular: String, _ plural: String) -> String { "\(n) \(n == 1 ? singular : plural)" }
+    if summary.files == 0 { return "No files were checked." }
     let files = "Checked " + count(summary.files, "file", "files")
     var parts: [String] = []
     if summary.errors > 0 { parts.append(style(count(summary.errors, "error", "errors"), severityColor(.error))) }

@@ -94,7 +94,10 @@ struct Check: ParsableCommand {
     do {
       outcome = try runCheck(request)
     } catch {
-      throw ValidationError(error.description)
+      // A usage problem found while running (a bad rule option, standard input without a format): one line, no
+      // usage text, exit code 2.
+      writeStandardError("plainlint: error: \(error.description)\n")
+      throw ExitCode(2)
     }
     for problem in outcome.problems {
       writeStandardError("\(problem)\n")

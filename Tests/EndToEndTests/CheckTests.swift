@@ -124,7 +124,10 @@ struct CheckTests {
     // Without a file name, standard input needs its format said.
     let unsaid = try plainlint(["check", "-"], stdin: Data("Fine.\n".utf8))
     #expect(unsaid.status == 2)
-    #expect(unsaid.stderr.contains("add --language text, markdown or html"))
+    #expect(
+      unsaid.stderr
+        == "plainlint: error: say what standard input is: add --language text, markdown or html, or a "
+        + "--stdin-filename ending in .txt, .md or .html\n")
     let unnamed = try plainlint(["check", "--language", "text", "-"], stdin: Data("Fine.\n".utf8))
     #expect(unnamed.status == 0)
     let long = Data((String(repeating: "word ", count: 30) + ".").utf8)
@@ -192,6 +195,7 @@ struct FileDiscoveryTests {
       #expect(
         result.stderr
           == "empty: error: no files to lint in this folder (plainlint reads .txt, .md, .markdown, .html and .htm files)\n")
+      #expect(result.stdout == "No files were checked.\n")
     }
   }
 
