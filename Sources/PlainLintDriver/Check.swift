@@ -28,7 +28,7 @@ public enum InputLanguage: String, CaseIterable, Sendable {
   }
 
   /// Extracts the prose of a document in this format.
-  func prose(of document: Document) throws(InputProblem) -> ProseText {
+  public func prose(of document: Document) throws(InputProblem) -> ProseText {
     switch self {
     case .text:
       return PlainTextFrontEnd.prose(of: document)

@@ -1,6 +1,5 @@
 import PlainLintCore
-import PlainLintHTML
-import PlainLintMarkdown
+import PlainLintDriver
 import PlainLintRules
 
 /// What the `formats` section times for each format.
@@ -110,17 +109,10 @@ enum FormatsBenchmark {
   /// The prose of one page, as `runCheck` extracts it.
   static func prose(_ page: [UInt8], _ format: InputFormat) -> ProseText {
     let document = Document(path: "page." + format.fileExtension, bytes: page)
-    switch format {
-    case .text:
-      return PlainTextFrontEnd.prose(of: document)
-    case .markdown:
-      return MarkdownFrontEnd.prose(of: document)
-    case .html:
-      do {
-        return try HTMLFrontEnd.prose(of: document)
-      } catch {
-        fatalError("the HTML front end refused a generated page: \(error.description)")
-      }
+    do {
+      return try InputLanguage(rawValue: format.rawValue)!.prose(of: document)
+    } catch {
+      fatalError("the \(format.label) front end refused a generated page: \(error)")
     }
   }
 }
