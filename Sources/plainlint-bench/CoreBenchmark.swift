@@ -51,15 +51,18 @@ struct CoreResult {
 
 /// The in-process measurements of the core pipeline.
 enum CoreBenchmark {
-  /// Times each stage `runs` times after one untimed warm-up run, checking every run counts the same.
-  static func run(_ bytes: [UInt8], stages: [CoreStage], runs: Int, progress: (String) -> Void) -> [CoreResult] {
-    let rules: [ConfiguredRule]
+  /// A linter with every built-in rule at its defaults, as `plainlint check` runs them.
+  static func builtInLinter() -> Linter {
     do {
-      rules = try BuiltInRules.configured()
+      return Linter(rules: try BuiltInRules.configured())
     } catch {
       fatalError("the built-in rules do not configure: \(error)")
     }
-    let linter = Linter(rules: rules)
+  }
+
+  /// Times each stage `runs` times after one untimed warm-up run, checking every run counts the same.
+  static func run(_ bytes: [UInt8], stages: [CoreStage], runs: Int, progress: (String) -> Void) -> [CoreResult] {
+    let linter = builtInLinter()
     let prose = PlainTextFrontEnd.prose(of: Document(path: "corpus.txt", bytes: bytes))
     var results: [CoreResult] = []
     for stage in stages {
@@ -71,14 +74,8 @@ enum CoreBenchmark {
       case .sentences: pass = { sentences(prose) }
       case .lint: pass = { lint(bytes, linter: linter) }
       }
-      let expected = pass()
-      var seconds: [Double] = []
-      for _ in 0..<runs {
-        let (counts, time) = timed(pass)
-        precondition(counts == expected, "stage \(stage.rawValue) counted differently on a later run")
-        seconds.append(time)
-      }
-      results.append(CoreResult(stage: stage, samples: Samples(seconds), counts: expected))
+      let (counts, samples) = timedRuns(runs, label: "stage \(stage.rawValue)", pass)
+      results.append(CoreResult(stage: stage, samples: samples, counts: counts))
     }
     return results
   }

@@ -49,13 +49,7 @@ struct FormatResult {
 enum FormatsBenchmark {
   /// Times each format and stage `runs` times after one untimed warm-up run, checking every run counts the same.
   static func run(_ corpus: FormatCorpus, runs: Int, progress: (String) -> Void) -> [FormatResult] {
-    let rules: [ConfiguredRule]
-    do {
-      rules = try BuiltInRules.configured()
-    } catch {
-      fatalError("the built-in rules do not configure: \(error)")
-    }
-    let linter = Linter(rules: rules)
+    let linter = CoreBenchmark.builtInLinter()
     var results: [FormatResult] = []
     for format in InputFormat.allCases {
       let pages = corpus[format]
@@ -66,14 +60,8 @@ enum FormatsBenchmark {
         case .frontEnd: pass = { frontEnd(pages, format) }
         case .lint: pass = { lint(pages, format, linter: linter) }
         }
-        let expected = pass()
-        var seconds: [Double] = []
-        for _ in 0..<runs {
-          let (counts, time) = timed(pass)
-          precondition(counts == expected, "\(format.rawValue) counted differently on a later run")
-          seconds.append(time)
-        }
-        results.append(FormatResult(format: format, stage: stage, samples: Samples(seconds), counts: expected))
+        let (counts, samples) = timedRuns(runs, label: format.rawValue, pass)
+        results.append(FormatResult(format: format, stage: stage, samples: samples, counts: counts))
       }
     }
     return results

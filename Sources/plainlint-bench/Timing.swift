@@ -23,6 +23,19 @@ func timed<T>(_ body: () throws -> T) rethrows -> (result: T, seconds: Double) {
   return (result, Double(end - start) / 1e9)
 }
 
+/// Runs `pass` once untimed, then `runs` times timed; every run must give the same counts as the first, which
+/// also keeps the optimiser from skipping work. Returns those counts and the timings.
+func timedRuns<Counts: Equatable>(_ runs: Int, label: String, _ pass: () -> Counts) -> (counts: Counts, samples: Samples) {
+  let expected = pass()
+  var seconds: [Double] = []
+  for _ in 0..<runs {
+    let (counts, time) = timed(pass)
+    precondition(counts == expected, "\(label) counted differently on a later run")
+    seconds.append(time)
+  }
+  return (expected, Samples(seconds))
+}
+
 /// Timings of repeated runs, in seconds, with the order statistics the report shows.
 struct Samples {
   /// The times, sorted from fastest to slowest.
