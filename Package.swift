@@ -19,6 +19,8 @@ let package = Package(
     .executable(name: "plainlint-bench", targets: ["plainlint-bench"]),
     .library(name: "PlainLintCore", targets: ["PlainLintCore"]),
     .library(name: "PlainLintRules", targets: ["PlainLintRules"]),
+    .library(name: "PlainLintLexicon", targets: ["PlainLintLexicon"]),
+    .library(name: "PlainLintDictionaries", targets: ["PlainLintDictionaries"]),
     .library(name: "PlainLintMarkdown", targets: ["PlainLintMarkdown"]),
     .library(name: "PlainLintHTML", targets: ["PlainLintHTML"]),
     .library(name: "PlainLintReporters", targets: ["PlainLintReporters"]),
@@ -42,7 +44,19 @@ let package = Package(
     // Documents, positions, the tokenizer, sentence segmentation, the rule interface and the linter loop.
     .target(name: "PlainLintCore", swiftSettings: strict),
     // The built-in rules, one file each, grouped by family.
-    .target(name: "PlainLintRules", dependencies: ["PlainLintCore"], swiftSettings: strict),
+    .target(
+      name: "PlainLintRules", dependencies: ["PlainLintCore", "PlainLintLexicon", "PlainLintDictionaries"],
+      swiftSettings: strict),
+    // Word lists and the acronym list: reading and checking them, compiling them, matching them against text.
+    .target(name: "PlainLintLexicon", dependencies: ["PlainLintCore"], swiftSettings: strict),
+    // The built-in dictionaries: the EmbedDictionaries plugin compiles Dictionaries/ into this target when
+    // plainlint is built, so the program needs no data files beside it.
+    .target(
+      name: "PlainLintDictionaries", dependencies: ["PlainLintLexicon"], swiftSettings: strict,
+      plugins: ["EmbedDictionaries"]),
+    .plugin(name: "EmbedDictionaries", capability: .buildTool(), dependencies: ["plainlint-embed"]),
+    // Checks and compiles the dictionaries, for the plugin.
+    .executableTarget(name: "plainlint-embed", dependencies: ["PlainLintLexicon"], swiftSettings: strict),
     // Markdown front end: the only importer of CCmarkGFM.
     .target(name: "PlainLintMarkdown", dependencies: ["PlainLintCore", "CCmarkGFM"], swiftSettings: strict),
     // HTML front end: the only importer of CLibXML2.
@@ -52,7 +66,9 @@ let package = Package(
     // Finding and reading the files to lint, running the rules over them, and deciding the exit status.
     .target(
       name: "PlainLintDriver",
-      dependencies: ["PlainLintCore", "PlainLintRules", "PlainLintReporters", "PlainLintMarkdown", "PlainLintHTML"],
+      dependencies: [
+        "PlainLintCore", "PlainLintLexicon", "PlainLintDictionaries", "PlainLintRules", "PlainLintReporters", "PlainLintMarkdown", "PlainLintHTML",
+      ],
       swiftSettings: strict
     ),
     // The thin command-line front end.
@@ -69,6 +85,8 @@ let package = Package(
     ),
     .testTarget(name: "PlainLintCoreTests", dependencies: ["PlainLintCore"], swiftSettings: strict),
     .testTarget(name: "PlainLintRulesTests", dependencies: ["PlainLintRules"], swiftSettings: strict),
+    .testTarget(
+      name: "PlainLintLexiconTests", dependencies: ["PlainLintLexicon", "PlainLintDictionaries"], swiftSettings: strict),
     .testTarget(name: "PlainLintMarkdownTests", dependencies: ["PlainLintMarkdown"], swiftSettings: strict),
     .testTarget(name: "PlainLintHTMLTests", dependencies: ["PlainLintHTML"], swiftSettings: strict),
     .testTarget(

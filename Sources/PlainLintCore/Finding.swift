@@ -20,10 +20,15 @@ public struct Suggestion: Hashable, Sendable, Codable {
   /// A short description of the change, for people.
   public var description: String
 
+  /// Whether the replacement can be made without a person reading it first: the meaning and the grammar of
+  /// the sentence stay the same (utilise → use). `plainlint` only ever applies safe suggestions by itself.
+  public var isSafe: Bool
+
   /// Creates a suggestion.
-  public init(replacement: String, description: String) {
+  public init(replacement: String, description: String, isSafe: Bool = false) {
     self.replacement = replacement
     self.description = description
+    self.isSafe = isSafe
   }
 }
 

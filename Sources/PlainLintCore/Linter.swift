@@ -30,7 +30,8 @@ public struct Linter: Sendable {
 
   /// Lints prose extracted from a document. Findings are sorted by position, then by rule.
   public func lint(_ prose: ProseText) -> [Finding] {
-    let checkers = rules.map { $0.rule.makeChecker() }
+    let document = DocumentState(prose: prose)
+    let checkers = rules.map { $0.rule.makeChecker(document: document) }
     let identifiers = rules.map(\.identifier)  // once: each look-up copies the rule's whole description
     let severities = rules.map(\.severity)
     let blocks = prose.blocks

@@ -25,6 +25,12 @@ public enum RuleOptionValue: Hashable, Sendable, CustomStringConvertible {
   }
 }
 
+/// The English a document is checked as: UK English (the default) or US English. Word lists have entries for
+/// one or both.
+public enum Dialect: String, Sendable, CaseIterable {
+  case uk, us
+}
+
 /// An option a rule takes, with its default and the values it accepts.
 public struct RuleOptionDescription: Sendable {
   /// The option's name (kebab-case, for example `max-words`).
@@ -202,6 +208,9 @@ public struct RuleOptions: Sendable {
     self.values = values
   }
 
+  /// The English the document is checked as (set for every rule, not per rule).
+  public var dialect: Dialect = .uk
+
   /// A whole-number option's value.
   public func integer(_ name: String) -> Int {
     if case .integer(let value)? = values[name] { return value }
@@ -219,7 +228,28 @@ public protocol Rule: Sendable {
   /// Creates the rule with resolved options.
   init(options: RuleOptions)
   /// Makes a checker for one document.
-  func makeChecker() -> any RuleChecker
+  func makeChecker(document: DocumentState) -> any RuleChecker
+}
+
+/// What the checkers of one document share: the document's prose, and objects several rules use (the word
+/// matches of a block, say, found once for all the word rules).
+public final class DocumentState {
+  /// The document's prose, with the definitions its front end found (HTML `<abbr title>`).
+  public let prose: ProseText
+  private var shared: [ObjectIdentifier: AnyObject] = [:]
+
+  /// Creates the state for one document.
+  public init(prose: ProseText) {
+    self.prose = prose
+  }
+
+  /// The document's one object of type `T`, made by `make` the first time it is asked for.
+  public func shared<T: AnyObject>(_ type: T.Type, make: () -> T) -> T {
+    if let object = shared[ObjectIdentifier(type)] as? T { return object }
+    let object = make()
+    shared[ObjectIdentifier(type)] = object
+    return object
+  }
 }
 
 /// The part of a rule that reads one document, sentence by sentence and block by block.

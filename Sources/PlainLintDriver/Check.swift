@@ -60,12 +60,15 @@ public struct CheckRequest: Sendable {
   public var ruleOptions: [String]
   /// The format to read every input as, instead of going by file name endings.
   public var language: InputLanguage?
+  /// The English to check.
+  public var dialect: Dialect
 
   /// Creates a request.
   public init(
     paths: [String], stdinFilename: String? = nil, format: OutputFormat = .text, failOn: Severity = .warning,
-    color: Bool = false, ruleOptions: [String] = [], language: InputLanguage? = nil
+    color: Bool = false, ruleOptions: [String] = [], language: InputLanguage? = nil, dialect: Dialect = .uk
   ) {
+    self.dialect = dialect
     self.language = language
     self.paths = paths
     self.stdinFilename = stdinFilename
@@ -117,7 +120,7 @@ public func parseRuleOptions(_ settings: [String]) throws(RuleOptionError) -> [S
 public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome {
   let rules: [ConfiguredRule]
   do {
-    rules = try BuiltInRules.configured(options: parseRuleOptions(request.ruleOptions))
+    rules = try BuiltInRules.configured(options: parseRuleOptions(request.ruleOptions), dialect: request.dialect)
   } catch {
     throw UsageError(error.description)
   }

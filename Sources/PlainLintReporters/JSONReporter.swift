@@ -82,6 +82,7 @@ struct JSONDiagnostic: JSONWritable {
           suggestions.object { s in
             s.string("replacement", suggestion.replacement)
             s.string("description", suggestion.description)
+            s.boolean("safe", suggestion.isSafe)
           }
         }
       }

@@ -39,7 +39,8 @@ public struct TextReporter: Reporter {
         out += finding.message + " " + style("[\(finding.rule)]", "2") + "\n"
         out += snippet(report.document, finding: finding, start: start, end: end)
         for suggestion in finding.suggestions {
-          out += "      " + style("= help:", "1;32") + " \(suggestion.description): “\(suggestion.replacement)”\n"
+          let change = suggestion.replacement.isEmpty ? "" : " “\(suggestion.replacement)”"
+          out += "      " + style("= help:", "1;32") + " \(suggestion.description)\(change)\n"
         }
         out += "\n"
       }

@@ -4,7 +4,16 @@ import PlainLintCore
 public enum BuiltInRules {
   /// Every built-in rule type, in the order they are listed and run.
   public static let all: [any Rule.Type] = [
-    LongSentenceRule.self
+    LongSentenceRule.self,
+    JargonRule.self,
+    ComplexWordRule.self,
+    InclusiveLanguageRule.self,
+    LatinAbbreviationRule.self,
+    AcronymUndefinedRule.self,
+    AcronymOutdatedRule.self,
+    AcronymAvoidRule.self,
+    AcronymDensityRule.self,
+    UncommonWordRule.self,
   ]
 
   /// The rule type with this identifier, if there is one.
@@ -17,8 +26,8 @@ public enum BuiltInRules {
 
   /// Builds configured rules: every rule at its default severity, with options set by `options`, a map from
   /// rule identifier to option values.
-  public static func configured(options: [String: [String: RuleOptionValue]] = [:]) throws(RuleOptionError)
-    -> [ConfiguredRule]
+  public static func configured(options: [String: [String: RuleOptionValue]] = [:], dialect: Dialect = .uk)
+    throws(RuleOptionError) -> [ConfiguredRule]
   {
     for rule in options.keys.sorted() where self.rule(named: rule) == nil {
       throw .unknownRule(rule, suggestion: closestMatch(to: rule, in: identifiers))
@@ -26,7 +35,8 @@ public enum BuiltInRules {
     var result: [ConfiguredRule] = []
     for type in all {
       let description = type.description
-      let resolved = try description.resolveOptions(options[description.identifier] ?? [:])
+      var resolved = try description.resolveOptions(options[description.identifier] ?? [:])
+      resolved.dialect = dialect
       result.append(ConfiguredRule(rule: type.init(options: resolved), severity: description.defaultSeverity))
     }
     return result

@@ -1,4 +1,5 @@
 import PlainLintCore
+import PlainLintDictionaries
 import PlainLintRules
 
 /// A part of the core pipeline that `plainlint-bench core` times on its own, in process, on one thread.
@@ -9,7 +10,11 @@ enum CoreStage: String, CaseIterable {
   case tokenize
   /// Tokenizing and `SentenceSplitter.split` over every block (blocks found beforehand, not timed).
   case sentences
-  /// The whole core: `Document.init`, `PlainTextFrontEnd.prose(of:)` and `Linter.lint` with the built-in rules.
+  /// The core with only the sentence rule: `Document.init`, `PlainTextFrontEnd.prose(of:)` and `Linter.lint`
+  /// with `long-sentence` (what the first release ran).
+  case lintSentences = "lint-sentences"
+  /// The whole core: `Document.init`, `PlainTextFrontEnd.prose(of:)` and `Linter.lint` with every built-in rule,
+  /// the word and acronym rules included.
   case lint
 
   /// What the stage times, for the table.
@@ -18,7 +23,8 @@ enum CoreStage: String, CaseIterable {
     case .frontEnd: "front end (Document + PlainTextFrontEnd.prose)"
     case .tokenize: "tokenize only"
     case .sentences: "tokenize + sentences"
-    case .lint: "core: front end + Linter.lint (built-in rules)"
+    case .lintSentences: "core: front end + Linter.lint (long-sentence only)"
+    case .lint: "core: front end + Linter.lint (all built-in rules)"
     }
   }
 }
@@ -63,6 +69,7 @@ enum CoreBenchmark {
   /// Times each stage `runs` times after one untimed warm-up run, checking every run counts the same.
   static func run(_ bytes: [UInt8], stages: [CoreStage], runs: Int, progress: (String) -> Void) -> [CoreResult] {
     let linter = builtInLinter()
+    let sentenceLinter = Linter(rules: linter.rules.filter { $0.identifier == "long-sentence" })
     let prose = PlainTextFrontEnd.prose(of: Document(path: "corpus.txt", bytes: bytes))
     var results: [CoreResult] = []
     for stage in stages {
@@ -72,6 +79,7 @@ enum CoreBenchmark {
       case .frontEnd: pass = { frontEnd(bytes) }
       case .tokenize: pass = { tokenize(prose) }
       case .sentences: pass = { sentences(prose) }
+      case .lintSentences: pass = { lint(bytes, linter: sentenceLinter) }
       case .lint: pass = { lint(bytes, linter: linter) }
       }
       let (counts, samples) = timedRuns(runs, label: "stage \(stage.rawValue)", pass)
@@ -123,6 +131,17 @@ enum CoreBenchmark {
     let prose = PlainTextFrontEnd.prose(of: Document(path: "corpus.txt", bytes: bytes))
     let findings = linter.lint(prose)
     return CoreCounts(blocks: prose.blocks.count, findings: findings.count)
+  }
+
+  /// Loads the built-in dictionaries once and returns the seconds it took: run in a fresh process
+  /// (`plainlint-bench --load-dictionaries-once`), since the dictionaries are loaded once per process.
+  static func dictionaryLoadSeconds() -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let lexicon = BuiltInDictionaries.lexicon
+    let elapsed = clock.now - start
+    precondition(lexicon.entryCount > 0)
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
   }
 
   /// The number of long-sentence findings in some bytes (to pick a short file that has one).

@@ -22,7 +22,7 @@ struct PlainLintCommand: ParsableCommand {
       or a file that could not be read.
       """,
     version: plainlintVersion,
-    subcommands: [Check.self, Rules.self],
+    subcommands: [Check.self, Rules.self, Dictionary.self],
     defaultSubcommand: Check.self
   )
 }
@@ -30,6 +30,7 @@ struct PlainLintCommand: ParsableCommand {
 extension Severity: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
 extension InputLanguage: ExpressibleByArgument {}
+extension Dialect: ExpressibleByArgument {}
 
 /// When to colour the text output.
 enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
@@ -61,6 +62,9 @@ struct Check: ParsableCommand {
       """)
   var language: InputLanguage?
 
+  @Option(help: "The English to check: uk (the default) or us. Word-list entries for the other are left out.")
+  var english: Dialect = .uk
+
   @Option(help: "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
   var color: ColorChoice = .auto
 
@@ -89,7 +93,7 @@ struct Check: ParsableCommand {
     }
     let request = CheckRequest(
       paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, failOn: failOn,
-      color: useColor, ruleOptions: ruleOptions, language: language)
+      color: useColor, ruleOptions: ruleOptions, language: language, dialect: english)
     let outcome: CheckOutcome
     do {
       outcome = try runCheck(request)
@@ -121,6 +125,32 @@ struct Rules: ParsableCommand {
       }
     }
     writeStandardOutput(out)
+  }
+}
+
+/// `plainlint dictionary`: work with word lists.
+struct Dictionary: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Work with dictionary files (word lists and the acronym list).", subcommands: [DictionaryCheck.self])
+}
+
+/// `plainlint dictionary check [FILE ...]`: check dictionary files.
+struct DictionaryCheck: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check dictionary files and report each problem with its line; with no file, check the built-in ones.")
+
+  @Argument(help: "CSV files to check (a word list or an acronym list), or - for standard input.")
+  var files: [String] = []
+
+  func run() throws {
+    let outcome = checkDictionaries(paths: files)
+    if outcome.exitCode == 0 {
+      writeStandardOutput(outcome.output)
+    } else {
+      writeStandardError(outcome.output)
+      throw ExitCode(outcome.exitCode)
+    }
   }
 }
 

@@ -10,7 +10,7 @@ struct SentenceWordCountRule: Rule {
 
   init(options: RuleOptions) {}
 
-  func makeChecker() -> any RuleChecker { Checker() }
+  func makeChecker(document: DocumentState) -> any RuleChecker { Checker() }
 
   final class Checker: RuleChecker {
     func check(sentence: Sentence, in block: BlockContext, report: inout FindingSink) {
@@ -27,7 +27,7 @@ struct BlockRule: Rule {
 
   init(options: RuleOptions) {}
 
-  func makeChecker() -> any RuleChecker { Checker() }
+  func makeChecker(document: DocumentState) -> any RuleChecker { Checker() }
 
   final class Checker: RuleChecker {
     func check(block: BlockContext, report: inout FindingSink) {

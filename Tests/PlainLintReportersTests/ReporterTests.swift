@@ -86,7 +86,11 @@ struct TextReporterTests {
     let out = reporter.render([
       report(text, [range(of: "utilise", in: text)], suggestions: [Suggestion(replacement: "use", description: "Use a plainer word")])
     ])
-    #expect(out.contains("      = help: Use a plainer word: “use”\n"))
+    #expect(out.contains("      = help: Use a plainer word “use”\n"))
+    let omit = reporter.render([
+      report(text, [range(of: "utilise", in: text)], suggestions: [Suggestion(replacement: "", description: "Leave it out")])
+    ])
+    #expect(omit.contains("      = help: Leave it out\n"))
   }
 
   @Test func summaryCountsEachSeverityInPlainWords() {
@@ -164,7 +168,8 @@ struct JSONReporterTests {
                   "suggestions": [
                     {
                       "replacement": "use",
-                      "description": "Plainer"
+                      "description": "Plainer",
+                      "safe": false
                     }
                   ]
                 }

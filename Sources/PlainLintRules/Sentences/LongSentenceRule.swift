@@ -77,7 +77,7 @@ public struct LongSentenceRule: Rule {
     maxWords = options.integer("max-words")
   }
 
-  public func makeChecker() -> any RuleChecker { Checker(maxWords: maxWords) }
+  public func makeChecker(document: DocumentState) -> any RuleChecker { Checker(maxWords: maxWords) }
 
   final class Checker: RuleChecker {
     let maxWords: Int

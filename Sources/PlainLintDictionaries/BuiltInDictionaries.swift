@@ -1,0 +1,28 @@
+import PlainLintLexicon
+
+/// The dictionaries compiled into plainlint from `Dictionaries/` by the EmbedDictionaries build plugin.
+///
+/// The plugin checks the files and compiles them when plainlint is built; starting up only decodes the
+/// compiled tables. The CSV files themselves are kept too: an entry's alternatives and explanation are read
+/// from its row the first time a finding needs them, and `plainlint dictionary check` reads them whole.
+public enum BuiltInDictionaries {
+  /// Each built-in CSV file's name (as in `Dictionaries/`) and bytes.
+  public static let files: [EmbeddedCSV] = embeddedDictionaries.map { file in
+    EmbeddedCSV(name: file.name, bytes: file.text.withUTF8Buffer { Array($0) })
+  }
+
+  /// The built-in word lists and acronym list, read and checked.
+  public static var dictionaryFiles: [DictionaryFile] {
+    files.map { DictionaryFile(name: $0.name, bytes: $0.bytes) }
+  }
+
+  /// The built-in lexicon, made the first time it is used and shared by every rule and file.
+  public static let lexicon: Lexicon = {
+    let compiled = embeddedLexicon.withUTF8Buffer { decodeBase64($0) }
+    let words = embeddedLexiconWords.withUTF8Buffer { Array($0) }
+    guard let lexicon = Lexicon(compiled: compiled, words: words, files: { files }) else {
+      preconditionFailure("the compiled dictionaries do not match this version of plainlint; rebuild it")
+    }
+    return lexicon
+  }()
+}

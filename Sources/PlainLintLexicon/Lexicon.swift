@@ -1,0 +1,323 @@
+import PlainLintCore
+import Synchronization
+
+/// The word lists and the acronym list compiled for matching.
+///
+/// Every word of every term, variant, generated ending and exception, and every everyday word from
+/// `common-words.txt`, has a number in one `WordTable`; everyday words come first, so a word is everyday when
+/// its number is below `commonCount`. Terms are paths in a trie over those numbers: a phrase is matched word by
+/// word, and the longest match wins. A text word costs one hash and one probe.
+///
+/// The built-in lexicon is compiled when plainlint is built (`compile(files:commonWords:)`), so starting up
+/// only copies tables; the text of an entry (its alternatives and explanation) is read from its CSV row the
+/// first time a finding needs it.
+public final class Lexicon: @unchecked Sendable {
+  let words: WordTable
+  /// Words numbered below this are everyday words.
+  let commonCount: Int
+  /// Per word: the trie node reached by that word alone, or -1.
+  let firstNode: [Int32]
+  /// Trie edges after the first word, sorted: (node << 32 | word), and the node each leads to.
+  let edgeKeys: [UInt64]
+  let edgeTargets: [Int32]
+  /// Per node: what a match ending here means: `-1` nothing, `e >= 0` entry `e`, `-(e + 2)` an exception of
+  /// entry `e`.
+  let terminal: [Int32]
+  /// Per word-list entry: what matching needs without reading the entry.
+  public let entryFacts: [EntryFacts]
+  /// Acronyms by their key (capitals, no full stops): numbered as in the acronym list.
+  let acronymTable: WordTable
+  /// Per acronym key number: the index of its entry, and its policy.
+  let acronymEntryIndex: [Int]
+  public let acronymPolicies: [AcronymPolicy]
+  /// Per acronym key number: the key.
+  public let acronymKeys: [String]
+  let details: EntryDetails
+  /// The look-up tables behind plain pointers, for matching.
+  public let tables: FrozenTables
+
+  /// What the matcher needs to know of an entry: its category, region and whether its fix is safe.
+  public struct EntryFacts: Sendable, Hashable {
+    public var category: WordCategory
+    public var region: Region
+  }
+
+  /// Builds a lexicon from read dictionary files and an everyday-word list (one word a line).
+  public convenience init(files: [DictionaryFile], commonWords: [UInt8] = []) {
+    var builder = Builder()
+    builder.addCommonWords(Lexicon.withAlternatives(commonWords, files: files))
+    let entries = files.flatMap(\.words)
+    builder.addEntries(entries)
+    self.init(
+      builder: builder, entries: .parsed(words: entries, acronyms: files.flatMap(\.acronyms)),
+      acronymKeys: files.flatMap(\.acronyms).map { (Lexicon.acronymKey($0.acronym), $0.policy) })
+  }
+
+  init(
+    builder: Builder, sortedEdges: [(UInt64, Int32)]? = nil, entries: EntryDetails.Source,
+    acronymKeys: [(key: String, policy: AcronymPolicy)]
+  ) {
+    words = builder.words
+    commonCount = builder.commonCount
+    firstNode = builder.firstNode
+    let sorted = sortedEdges ?? builder.edges.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    edgeKeys = sorted.map(\.0)
+    edgeTargets = sorted.map(\.1)
+    terminal = builder.terminal
+    entryFacts = builder.facts
+    var table = WordTable(capacity: acronymKeys.count)
+    var entryIndex: [Int] = []
+    var policies: [AcronymPolicy] = []
+    var keys: [String] = []
+    for (position, acronym) in acronymKeys.enumerated() {
+      let id = table.insert(Array(acronym.key.utf8))
+      if id == entryIndex.count {
+        entryIndex.append(position)
+        policies.append(acronym.policy)
+        keys.append(acronym.key)
+      }
+    }
+    self.acronymKeys = keys
+    acronymTable = table
+    acronymEntryIndex = entryIndex
+    acronymPolicies = policies
+    details = EntryDetails(source: entries)
+    tables = FrozenTables(
+      words: words, commonCount: commonCount, firstNode: firstNode, terminal: terminal, edgeKeys: edgeKeys,
+      edgeTargets: edgeTargets)
+  }
+
+  deinit {
+    tables.deallocate()
+  }
+
+  /// The number of word-list entries.
+  public var entryCount: Int { entryFacts.count }
+
+  /// Word-list entry `index`, read from its row the first time it is asked for.
+  public func entry(_ index: Int) -> WordEntry { details.word(index) }
+
+  /// The acronym entry for a written acronym (plurals included), if it is in the list.
+  public func acronym(_ text: String) -> AcronymEntry? {
+    acronym(key: Lexicon.acronymKey(text))
+  }
+
+  /// The acronym entry for a key made by `acronymKey`.
+  public func acronym(key: String) -> AcronymEntry? {
+    guard let number = acronymTable.find(key) else { return nil }
+    return details.acronym(acronymEntryIndex[number])
+  }
+
+  /// The number of an acronym key given as bytes (see `acronymKey`), or -1.
+  @inline(__always)
+  public func acronymNumber(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+    acronymTable.find(key) ?? -1
+  }
+
+  /// The entry of acronym number `number`, read the first time it is asked for.
+  public func acronymEntry(number: Int) -> AcronymEntry { details.acronym(acronymEntryIndex[number]) }
+
+  /// The everyday words, and the words of every alternative the lists suggest: a word a list recommends is
+  /// plain by definition, so `uncommon-word` must not flag it.
+  static func withAlternatives(_ commonWords: [UInt8], files: [DictionaryFile]) -> [UInt8] {
+    var text = commonWords
+    if let last = text.last, last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
+    for entry in files.flatMap(\.words) {
+      for alternative in entry.alternatives where alternative != "(omit)" {
+        for word in normalizedWords(alternative) {
+          text += Array(word.utf8)
+          text.append(UInt8(ascii: "\n"))
+        }
+      }
+    }
+    return text
+  }
+
+  /// The key an acronym is filed under: capitals, no full stops, a plural `s` or `'s` taken off.
+  public static func acronymKey(_ text: String) -> String {
+    // Most acronyms are capitals and digits only: nothing to change.
+    var utf8 = text.utf8[...]
+    if utf8.count >= 3, utf8.last == UInt8(ascii: "s") {
+      utf8 = utf8.dropLast()
+      if utf8.last == UInt8(ascii: "'") { utf8 = utf8.dropLast() }
+      if utf8.count >= 3, utf8.suffix(3).elementsEqual([0xE2, 0x80, 0x99]) { utf8 = utf8.dropLast(3) }
+    }
+    if utf8.allSatisfy({ $0 &- UInt8(ascii: "A") < 26 || $0 &- UInt8(ascii: "0") < 10 || $0 == UInt8(ascii: "&") }) {
+      return String(decoding: utf8, as: UTF8.self)
+    }
+    let scalars = String(decoding: utf8, as: UTF8.self).unicodeScalars.filter { $0 != "." }
+    return String(String.UnicodeScalarView(scalars)).uppercased()
+  }
+
+  /// Whether a word (small letters) is an everyday word.
+  public func isCommonWord(_ word: String) -> Bool {
+    guard let id = words.find(word) else { return false }
+    return id < commonCount
+  }
+
+  /// The number of a word given as normalized bytes, or -1.
+  @inline(__always)
+  func wordID(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
+    guard let id = words.find(p) else { return -1 }
+    return Int32(id)
+  }
+
+  /// The node after `node` by `word`, or -1.
+  @inline(__always)
+  func next(_ node: Int32, _ word: Int32) -> Int32 {
+    let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
+    var low = 0
+    var high = edgeKeys.count
+    while low < high {
+      let middle = (low + high) >> 1
+      if edgeKeys[middle] < key { low = middle + 1 } else { high = middle }
+    }
+    return low < edgeKeys.count && edgeKeys[low] == key ? edgeTargets[low] : -1
+  }
+
+  /// How many words and phrase forms the lexicon holds, for tests and benchmarks.
+  public var formCount: Int { terminal.count }
+  /// How many words the lexicon holds.
+  public var wordCount: Int { words.count }
+}
+
+extension Lexicon {
+  /// Builds the tables.
+  struct Builder {
+    var words: WordTable
+    var commonCount = 0
+    var firstNode: [Int32] = []
+    var edges: [UInt64: Int32] = [:]
+    var terminal: [Int32] = []
+    var facts: [EntryFacts] = []
+
+    init(words: WordTable = WordTable(capacity: 1 << 16)) {
+      self.words = words
+    }
+
+    mutating func wordNumber(_ word: [UInt8]) -> Int32 {
+      let id = words.insert(word)
+      if id == firstNode.count { firstNode.append(-1) }
+      return Int32(id)
+    }
+
+    mutating func addCommonWords(_ text: [UInt8]) {
+      precondition(words.count == 0, "everyday words come first")
+      var start = 0
+      for index in 0...text.count where index == text.count || text[index] == UInt8(ascii: "\n") {
+        var end = index
+        if end > start && text[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        if end > start && text[start] != UInt8(ascii: "#") { _ = wordNumber(Array(text[start..<end])) }
+        start = index + 1
+      }
+      commonCount = words.count
+    }
+
+    mutating func addEntries(_ entries: [WordEntry]) {
+      facts = entries.map { EntryFacts(category: $0.category, region: $0.region) }
+      // Written forms first, so a generated ending never takes a form another entry lists.
+      for pass in 0..<2 {
+        for (index, entry) in entries.enumerated() {
+          let inflect = pass == 1 && entry.category != .latin
+          for form in [entry.term] + entry.variants {
+            for words in Inflections.forms(of: normalizedWords(form), inflect: inflect) {
+              add(words, terminal: Int32(index))
+            }
+          }
+        }
+      }
+      for (index, entry) in entries.enumerated() {
+        for exception in entry.exceptions {
+          let words = normalizedWords(exception)
+          var forms = Inflections.forms(of: words, inflect: false)
+          if let last = words.last, last.count >= 3, !last.hasSuffix("s") { forms.append(words.dropLast() + [last + "s"]) }
+          for form in forms { add(form, terminal: -Int32(index) - 2) }
+        }
+      }
+    }
+
+    /// Adds a path for `words` ending in `value`, unless the path already ends in something: a term written
+    /// in a list wins over a generated ending and over an exception (an exception of `elderly` may be the
+    /// term `the elderly`).
+    mutating func add(_ words: [String], terminal value: Int32) {
+      guard let first = words.first else { return }
+      let firstID = wordNumber(Array(first.utf8))
+      var node = firstNode[Int(firstID)]
+      if node < 0 {
+        node = Int32(terminal.count)
+        terminal.append(-1)
+        firstNode[Int(firstID)] = node
+      }
+      for word in words.dropFirst() {
+        let id = wordNumber(Array(word.utf8))
+        let key = UInt64(UInt32(node)) << 32 | UInt64(UInt32(id))
+        if let next = edges[key] {
+          node = next
+        } else {
+          let next = Int32(terminal.count)
+          terminal.append(-1)
+          edges[key] = next
+          node = next
+        }
+      }
+      if terminal[Int(node)] == -1 { terminal[Int(node)] = value }
+    }
+  }
+}
+
+/// The text of entries (alternatives, explanations, expansions), read when a finding needs it.
+final class EntryDetails: Sendable {
+  enum Source: Sendable {
+    /// Entries already read.
+    case parsed(words: [WordEntry], acronyms: [AcronymEntry])
+    /// Rows of CSV files, read on demand: each entry's file, the byte offset of its row and its line. The
+    /// files themselves are asked for when the first entry is read.
+    case rows(files: @Sendable () -> [EmbeddedCSV], words: [RowLocation], acronyms: [RowLocation])
+  }
+
+  let source: Source
+  private let cache = Mutex<(words: [Int: WordEntry], acronyms: [Int: AcronymEntry], files: [EmbeddedCSV]?)>(
+    ([:], [:], nil))
+
+  init(source: Source) {
+    self.source = source
+  }
+
+  private func loadedFiles(_ provider: @Sendable () -> [EmbeddedCSV]) -> [EmbeddedCSV] {
+    if let files = cache.withLock({ $0.files }) { return files }
+    let files = provider()
+    cache.withLock { $0.files = files }
+    return files
+  }
+
+  func word(_ index: Int) -> WordEntry {
+    switch source {
+    case .parsed(let words, _): return words[index]
+    case .rows(let files, let words, _):
+      if let entry = cache.withLock({ $0.words[index] }) { return entry }
+      let location = words[index]
+      let entry = loadedFiles(files)[Int(location.file)].wordEntry(at: location)
+      cache.withLock { $0.words[index] = entry }
+      return entry
+    }
+  }
+
+  func acronym(_ index: Int) -> AcronymEntry {
+    switch source {
+    case .parsed(_, let acronyms): return acronyms[index]
+    case .rows(let files, _, let acronyms):
+      if let entry = cache.withLock({ $0.acronyms[index] }) { return entry }
+      let location = acronyms[index]
+      let entry = loadedFiles(files)[Int(location.file)].acronymEntry(at: location)
+      cache.withLock { $0.acronyms[index] = entry }
+      return entry
+    }
+  }
+}
+
+/// Where an entry's row is.
+struct RowLocation: Sendable {
+  var file: UInt32
+  var offset: UInt32
+  var line: UInt32
+}

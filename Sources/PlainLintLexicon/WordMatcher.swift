@@ -1,0 +1,189 @@
+import PlainLintCore
+
+/// A word of a sentence as the matcher sees it: a word token, or one part of a hyphenated one.
+public struct WordUnit: Sendable {
+  private var storedStart: UInt32
+  private var storedEnd: UInt32
+  /// The unit's bytes in the prose.
+  public var start: Int { Int(storedStart) }
+  public var end: Int { Int(storedEnd) }
+  /// Its number in the lexicon, or -1 if the lexicon does not have it.
+  public var word: Int32
+  /// The index of its token.
+  public var token: Int32
+  /// Whether it follows the previous unit with nothing but space between (a phrase may go on).
+  public var joinsPrevious: Bool
+
+  init(start: Int, end: Int, word: Int32, token: Int32, joinsPrevious: Bool) {
+    storedStart = UInt32(truncatingIfNeeded: start)
+    storedEnd = UInt32(truncatingIfNeeded: end)
+    self.word = word
+    self.token = token
+    self.joinsPrevious = joinsPrevious
+  }
+}
+
+/// A term found in the text.
+public struct WordMatch: Sendable {
+  /// The prose bytes matched, from the first word's start to the last word's end.
+  public var range: Range<Int>
+  /// The units matched.
+  public var units: Range<Int>
+  /// The entry in `Lexicon.entries`, or nil when the words are an exception (a phrase that is fine).
+  public var entry: Int?
+}
+
+/// Finds the terms of a lexicon in sentences, leftmost and longest first, allocating nothing per word.
+public final class WordMatcher {
+  public let lexicon: Lexicon
+  let tables: FrozenTables
+  /// Scratch space for a word's normalized bytes.
+  private let scratch: UnsafeMutablePointer<UInt8>
+  private static let scratchSize = 256
+
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    tables = lexicon.tables
+    scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: WordMatcher.scratchSize)
+  }
+
+  deinit {
+    scratch.deallocate()
+  }
+
+  /// Appends the units of `tokens[range]` to `units`: each word token, split at hyphens, with the lexicon
+  /// number of its normalized bytes (small letters, curly apostrophes straight, full stops dropped, a
+  /// possessive `'s` dropped).
+  public func units(
+    _ p: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>, range: Range<Int>,
+    into units: inout [WordUnit]
+  ) {
+    let s = scratch
+    let limit = WordMatcher.scratchSize - 8
+    var previousToken = Int.min
+    for k in range {
+      let token = t[k]
+      guard token.kind == .word || token.kind == .acronym else { continue }
+      var partStart = token.start
+      var first = true
+      var n = 0
+      var i = token.start
+      let end = token.end
+      while true {
+        let atEnd = i == end
+        let byte: UInt8 = atEnd ? 0 : p[i]
+        if atEnd || byte == UInt8(ascii: "-") {
+          if i > partStart {
+            // A possessive 's or a closing apostrophe is not part of the word.
+            if n >= 2, s[n - 1] == UInt8(ascii: "s"), s[n - 2] == UInt8(ascii: "'") {
+              n -= 2
+            } else if n >= 1, s[n - 1] == UInt8(ascii: "'") {
+              n -= 1
+            }
+            var word: Int32 = -1
+            if n > 0 && n <= limit {
+              (s + n).initialize(repeating: 0, count: 8)
+              word = tables.wordID(padded: s, n)
+            }
+            units.append(
+              WordUnit(
+                start: partStart, end: i, word: word, token: Int32(k),
+                joinsPrevious: first ? previousToken == k - 1 : true))
+            first = false
+          }
+          if atEnd { break }
+          partStart = i + 1
+          n = 0
+          i += 1
+          continue
+        }
+        if n < limit {
+          if byte &- UInt8(ascii: "A") < 26 {
+            s[n] = byte | 0x20
+            n &+= 1
+          } else if byte == 0xE2, i &+ 2 < end, p[i &+ 1] == 0x80, p[i &+ 2] == 0x99 || p[i &+ 2] == 0x98 {
+            s[n] = UInt8(ascii: "'")
+            n &+= 1
+            i &+= 2
+          } else if byte != UInt8(ascii: ".") {
+            s[n] = byte
+            n &+= 1
+          }
+        } else {
+          n = limit + 1  // too long to be in the lexicon
+        }
+        i &+= 1
+      }
+      previousToken = k
+    }
+  }
+
+  /// Appends the matches among `units[range]` (one sentence's units) to `matches`.
+  public func match(_ units: [WordUnit], range: Range<Int>, into matches: inout [WordMatch]) {
+    let tables = self.tables
+    let firstNode = tables.firstNode
+    let terminal = tables.terminal
+    units.withUnsafeBufferPointer { units in
+      var i = range.lowerBound
+      while i < range.upperBound {
+        let word = units[i].word
+        guard word >= 0 else {
+          i &+= 1
+          continue
+        }
+        var node = firstNode[Int(word)]
+        guard node >= 0 else {
+          i &+= 1
+          continue
+        }
+        var best = -1
+        var bestTerminal: Int32 = -1
+        if terminal[Int(node)] != -1 {
+          best = i + 1
+          bestTerminal = terminal[Int(node)]
+        }
+        var j = i + 1
+        while j < range.upperBound, units[j].joinsPrevious, units[j].word >= 0 {
+          let next = tables.next(node, units[j].word)
+          guard next >= 0 else { break }
+          node = next
+          j += 1
+          if terminal[Int(node)] != -1 {
+            best = j
+            bestTerminal = terminal[Int(node)]
+          }
+        }
+        guard best > 0 else {
+          i &+= 1
+          continue
+        }
+        matches.append(
+          WordMatch(
+            range: units[i].start..<units[best - 1].end, units: i..<best,
+            entry: bestTerminal >= 0 ? Int(bestTerminal) : nil))
+        i = best
+      }
+    }
+  }
+
+  /// Whether the bytes of `range`, in small letters and without hyphens, are an everyday word: for the parts
+  /// of a hyphenated word (co-ordinator is coordinator).
+  public func isCommonJoined(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    let s = scratch
+    var n = 0
+    for i in range where p[i] != UInt8(ascii: "-") {
+      guard n < WordMatcher.scratchSize - 8 else { return false }
+      s[n] = p[i] &- UInt8(ascii: "A") < 26 ? p[i] | 0x20 : p[i]
+      n += 1
+    }
+    (s + n).initialize(repeating: 0, count: 8)
+    let word = tables.wordID(padded: s, n)
+    return word >= 0 && Int(word) < tables.commonCount
+  }
+
+  /// Whether unit's word is an everyday word.
+  @inline(__always)
+  public func isCommon(_ unit: WordUnit) -> Bool {
+    unit.word >= 0 && Int(unit.word) < tables.commonCount
+  }
+}

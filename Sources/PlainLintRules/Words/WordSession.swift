@@ -1,0 +1,77 @@
+import PlainLintCore
+import PlainLintDictionaries
+import PlainLintLexicon
+
+/// The word matches of the block being checked, found once and shared by every word rule of a document.
+///
+/// The linter asks each rule about each block in turn; the first word rule to ask finds the block's units and
+/// matches, and the others reuse them. One pass means one finding per word: the longest term wins, whichever
+/// rule owns it.
+final class WordSession {
+  let matcher: WordMatcher
+  /// The block the units and matches are for.
+  private var blockRange: Range<Int> = -1 ..< -1
+  /// The units of the block's sentences, sentence after sentence.
+  private(set) var units: [WordUnit] = []
+  /// Where each sentence's units are in `units`, in the order of the block's sentences.
+  private(set) var sentenceUnits: [Range<Int>] = []
+  /// The matches, in text order.
+  private(set) var matches: [WordMatch] = []
+  /// Per unit: whether a match (a term or an exception) covers it.
+  private(set) var matched: [Bool] = []
+
+  init(lexicon: Lexicon) {
+    matcher = WordMatcher(lexicon: lexicon)
+  }
+
+  var lexicon: Lexicon { matcher.lexicon }
+
+  /// The session of a document, made by the first word rule that asks.
+  static func of(_ document: DocumentState) -> WordSession {
+    document.shared(WordSession.self) { WordSession(lexicon: BuiltInDictionaries.lexicon) }
+  }
+
+  /// Finds the units and matches of `block`, unless they are already found.
+  func analyze(_ block: BlockContext) {
+    guard block.block.range != blockRange else { return }
+    blockRange = block.block.range
+    units.removeAll(keepingCapacity: true)
+    sentenceUnits.removeAll(keepingCapacity: true)
+    matches.removeAll(keepingCapacity: true)
+    block.text.withUnsafeBufferPointer { p in
+      block.tokens.withUnsafeBufferPointer { t in
+        for sentence in block.sentences {
+          let first = units.count
+          matcher.units(p, tokens: t, range: sentence.tokens, into: &units)
+          sentenceUnits.append(first..<units.count)
+          matcher.match(units, range: first..<units.count, into: &matches)
+        }
+      }
+    }
+    matched.removeAll(keepingCapacity: true)
+    matched.append(contentsOf: repeatElement(false, count: units.count))
+    for match in matches {
+      for unit in match.units { matched[unit] = true }
+    }
+  }
+}
+
+/// How a suggestion is written to fit the text it replaces: capitals for capitals.
+func matchCapitals(_ replacement: String, to original: String) -> String {
+  guard let first = original.unicodeScalars.first, first.properties.isUppercase, !replacement.isEmpty else {
+    return replacement
+  }
+  let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
+  if letters.count > 1 && letters.allSatisfy({ $0.properties.isUppercase }) { return replacement.uppercased() }
+  return replacement.prefix(1).uppercased() + replacement.dropFirst()
+}
+
+/// A list of quoted alternatives for a message: “a”, “b” or “c”.
+func quotedList(_ items: [String], conjunction: String = "or") -> String {
+  let quoted = items.map { "“\($0)”" }
+  switch quoted.count {
+  case 0: return ""
+  case 1: return quoted[0]
+  default: return quoted.dropLast().joined(separator: ", ") + " \(conjunction) " + quoted.last!
+  }
+}

@@ -1,0 +1,195 @@
+import PlainLintCore
+import Testing
+
+@testable import PlainLintLexicon
+
+/// A small lexicon for matching tests.
+let testLexicon: Lexicon = {
+  let words = file(
+    header
+      + "utilise,utilisation,use,plain-english,Use.,govuk,both,yes,\n"
+      + "in order to,,to,plain-english,To.,govuk,both,yes,\n"
+      + "order,,sequence,plain-english,Test entry.,plainlint,both,no,\n"
+      + "stakeholder,,people involved,research,Jargon.,plainlint,both,no,\n"
+      + "touch base,,talk,research,Jargon.,plainlint,both,no,\n"
+      + "deep dive,,close look,research,Jargon.,plainlint,both,no,\n"
+      + "follow-up,,check-up,health-service,Jargon.,plainlint,both,no,\n"
+      + "acute,,sudden,medical,Jargon.,plainlint,both,no,acute myeloid leukaemia;severe acute respiratory syndrome\n"
+      + "elderly,,older,inclusive,Not person-centred.,nhs-inclusive,both,no,the elderly\n"
+      + "the elderly,,older people,inclusive,Not person-centred.,nhs-inclusive,both,yes,\n"
+      + "refer,,send,health-service,Jargon.,plainlint,both,no,\n"
+      + "patient's charter,,rights,health-service,Jargon.,plainlint,both,no,\n"
+      + "e.g.,,for example,latin,Latin.,plainlint,both,yes,\n"
+      + "haemorrhage,hemorrhage,heavy bleeding,medical,Bleeding.,cdc,both,no,\n")
+  return Lexicon(files: [words], commonWords: Array("the\nyou\nwe\nwill\nuse\nit\n".utf8))
+}()
+
+/// The matched text of each match in `text` (one block), with the term of its entry or "(fine)" for an exception.
+func matches(_ text: String, lexicon: Lexicon = testLexicon) -> [String] {
+  let bytes = Array(text.utf8)
+  var tokens: [Token] = []
+  Tokenizer.tokenize(bytes, range: 0..<bytes.count, into: &tokens)
+  var sentences: [Sentence] = []
+  SentenceSplitter.split(bytes, tokens: tokens, tokenRange: 0..<tokens.count, into: &sentences)
+  let matcher = WordMatcher(lexicon: lexicon)
+  var units: [WordUnit] = []
+  var found: [WordMatch] = []
+  bytes.withUnsafeBufferPointer { p in
+    tokens.withUnsafeBufferPointer { t in
+      for sentence in sentences {
+        let first = units.count
+        matcher.units(p, tokens: t, range: sentence.tokens, into: &units)
+        matcher.match(units, range: first..<units.count, into: &found)
+      }
+    }
+  }
+  return found.map { match in
+    let written = String(decoding: bytes[match.range], as: UTF8.self)
+    return written + " = " + (match.entry.map { lexicon.entry($0).term } ?? "(fine)")
+  }
+}
+
+@Suite("Matching terms in text")
+struct MatchingTests {
+  @Test func capitalsDoNotMatter() {
+    #expect(matches("Utilise it. UTILISE it. utilise it.") == ["Utilise = utilise", "UTILISE = utilise", "utilise = utilise"])
+  }
+
+  @Test func regularEndingsAndSpellingsAreFound() {
+    #expect(
+      matches("utilises utilised utilising utilize utilizing utilisation stakeholders referred referring")
+        == [
+          "utilises = utilise", "utilised = utilise", "utilising = utilise", "utilize = utilise",
+          "utilizing = utilise", "utilisation = utilise", "stakeholders = stakeholder", "referred = refer",
+          "referring = refer",
+        ])
+  }
+
+  @Test func phrasesAreFoundAcrossLineBreaksAndWithEndings() {
+    #expect(matches("We will touch\nbase and touched base after two deep dives.") == [
+      "touch\nbase = touch base", "touched base = touch base", "deep dives = deep dive",
+    ])
+  }
+
+  @Test func theLongestMatchWinsAndNoWordIsFlaggedTwice() {
+    #expect(matches("Arrive early in order to park. Put them in order.") == ["in order to = in order to", "order = order"])
+    #expect(matches("Services for the elderly.") == ["the elderly = the elderly"])
+    #expect(matches("Elderly people.") == ["Elderly = elderly"])
+  }
+
+  @Test func aPhraseDoesNotGoOnPastPunctuation() {
+    #expect(matches("We must touch, base camp.") == [])
+    #expect(matches("in order, to") == ["order = order"])
+  }
+
+  @Test func hyphensAndSpacesAreTheSame() {
+    #expect(matches("A follow-up visit. A follow up visit.") == ["follow-up = follow-up", "follow up = follow-up"])
+  }
+
+  @Test func curlyApostrophesAndPossessivesMatch() {
+    #expect(matches("The patient’s charter and the stakeholder’s view.") == [
+      "patient’s charter = patient's charter", "stakeholder’s = stakeholder",
+    ])
+  }
+
+  @Test func exceptionsAreLeftAlone() {
+    #expect(matches("Acute myeloid leukaemia is not severe acute respiratory syndrome. An acute illness.") == [
+      "Acute myeloid leukaemia = (fine)", "severe acute respiratory syndrome = (fine)", "acute = acute",
+    ])
+  }
+
+  @Test func dottedAbbreviationsMatchWithOrWithoutDots() {
+    #expect(matches("Bring something, e.g. a book, or eg a magazine.") == ["e.g. = e.g.", "eg = e.g."])
+  }
+
+  @Test func everydayWordsAreKnown() {
+    #expect(testLexicon.isCommonWord("the"))
+    #expect(!testLexicon.isCommonWord("haemorrhage"))
+  }
+
+  @Test func aCompiledLexiconMatchesLikeTheOneItWasCompiledFrom() throws {
+    let source = Array(header.utf8) + Array("haemorrhage,hemorrhage,heavy bleeding,medical,Bleeding.,cdc,both,no,\n".utf8)
+    let files = [DictionaryFile(name: "medical.csv", bytes: source)]
+    let compiled = Lexicon.compile(files: files, commonWords: Array("the\nblood\n".utf8))
+    let embedded = [EmbeddedCSV(name: "medical.csv", bytes: source)]
+    let read = Lexicon(compiled: compiled.tables, words: compiled.words, files: { embedded })
+    let lexicon = try #require(read)
+    #expect(matches("The haemorrhage, the hemorrhages.", lexicon: lexicon) == [
+      "haemorrhage = haemorrhage", "hemorrhages = haemorrhage",
+    ])
+    #expect(lexicon.entry(0).alternatives == ["heavy bleeding"])
+    #expect(lexicon.entry(0).line == 2)
+    #expect(lexicon.isCommonWord("blood"))
+    let truncated = Lexicon(compiled: Array(compiled.tables.dropLast(3)), words: compiled.words, files: { embedded })
+    #expect(truncated == nil)
+  }
+}
+
+@Suite("Regular endings")
+struct InflectionTests {
+  @Test(arguments: [
+    ("utilise", ["utilises", "utilised", "utilising"]),
+    ("refer", ["refers", "referred", "referring", "refered", "refering"]),
+    ("focus", ["focuses", "focused", "focusing"]),
+    ("liaise", ["liaises", "liaised", "liaising"]),
+    ("apply", ["applies", "applied", "applying"]),
+    ("per", []),
+  ])
+  func endings(_ word: String, _ expected: [String]) {
+    #expect(Set(Inflections.endings(word)) == Set(expected))
+  }
+
+  @Test func phrasesTakeEndingsOnTheFirstWordAndAPluralOnTheLast() {
+    let forms = Inflections.forms(of: ["touch", "base"], inflect: true).map { $0.joined(separator: " ") }
+    #expect(Set(forms).isSuperset(of: ["touch base", "touches base", "touched base", "touching base", "touch bases"]))
+  }
+
+  @Test func ukSpellingsAlsoFindUSOnes() {
+    #expect(Inflections.spellings("organisation") == ["organisation", "organization"])
+    #expect(Inflections.spellings("analyse") == ["analyse", "analyze"])
+    #expect(Inflections.spellings("rise") == ["rise"])
+  }
+}
+
+@Suite("Acronym definitions fit their acronym")
+struct AcronymFitTests {
+  @Test(arguments: [
+    ("PALS", "patient advice and liaison service"),
+    ("PPI", "Patient and Public Involvement"),
+    ("A&E", "accident and emergency"),
+    ("ECG", "electrocardiogram"),
+    ("KPI", "key performance indicators"),
+    ("NIHR", "National Institute for Health Research"),
+    ("COVID", "coronavirus disease"),
+  ])
+  func fits(_ acronym: String, _ expansion: String) {
+    let words = expansion.split(separator: " ").map(String.init)
+    #expect(AcronymFit.fits(AcronymFit.letters(of: acronym), words))
+  }
+
+  @Test(arguments: [
+    ("PALS", "please ask"),
+    ("ICB", "the board"),
+    ("CQC", "care quality"),
+    ("GP", "general"),
+  ])
+  func doesNotFit(_ acronym: String, _ expansion: String) {
+    let words = expansion.split(separator: " ").map(String.init)
+    #expect(!AcronymFit.fits(AcronymFit.letters(of: acronym), words))
+  }
+
+  @Test func theShortestFittingWordsBeforeTheBracketAreTheExpansion() {
+    let words = "please contact the patient advice and liaison service".split(separator: " ").map(String.init)
+    #expect(AcronymFit.fittingSuffix(AcronymFit.letters(of: "PALS"), words) == 5)
+    #expect(AcronymFit.fittingPrefix(AcronymFit.letters(of: "PPI"), ["patient", "and", "public", "involvement", "in"]) != nil)
+    #expect(AcronymFit.fittingPrefix(AcronymFit.letters(of: "PPI"), ["please", "go"]) == nil)
+  }
+
+  @Test func keysIgnoreFullStopsAndPlurals() {
+    #expect(Lexicon.acronymKey("KPIs") == "KPI")
+    #expect(Lexicon.acronymKey("GP's") == "GP")
+    #expect(Lexicon.acronymKey("N.H.S.") == "NHS")
+    #expect(Lexicon.acronymKey("COVID-19") == "COVID-19")
+    #expect(Lexicon.acronymKey("PhD") == "PHD")
+  }
+}
