@@ -35,9 +35,7 @@ extension Lexicon {
   /// `init(compiled:words:files:)` reads. The files must be given again, in the same order, to that
   /// initializer.
   public static func compile(files: [DictionaryFile], commonWords: [UInt8]) -> (tables: [UInt8], words: [UInt8]) {
-    var builder = Builder()
-    builder.addCommonWords(withAlternatives(commonWords, files: files))
-    builder.addEntries(files.flatMap(\.words))
+    let builder = Builder(files: files, commonWords: commonWords)
     // Number the words in the order of their home slots in the table the reader builds (everyday words
     // first, as numbers below commonCount mean everyday), so loading writes the table nearly in order.
     let words = builder.words

@@ -252,20 +252,29 @@ public struct DictionaryFile: Sendable {
   /// Reports a term, variant or acronym written in two rows.
   mutating func findDuplicates() {
     var seen: [String: Int] = [:]
-    func note(_ form: String, line: Int) {
-      let key = normalizedWords(form).joined(separator: " ")
-      if let first = seen[key], first != line {
+    for form in forms {
+      if let first = seen[form.key], first != form.line {
         problems.append(
           DictionaryProblem(
-            line: line, column: 1, message: "\"\(form)\" is already in the entry on line \(first); keep one"))
+            line: form.line, column: 1,
+            message: "\"\(form.written)\" is already in the entry on line \(first); keep one"))
       } else {
-        seen[key] = line
+        seen[form.key] = form.line
       }
     }
+  }
+
+  /// Every term, variant and acronym as written, with the key two rows may not share (the words as the
+  /// matcher sees them; an acronym's key) and its line.
+  var forms: [(written: String, key: String, line: Int)] {
+    var forms: [(written: String, key: String, line: Int)] = []
     for entry in words {
-      for form in [entry.term] + entry.variants { note(form, line: entry.line) }
+      for form in [entry.term] + entry.variants {
+        forms.append((form, normalizedWords(form).joined(separator: " "), entry.line))
+      }
     }
-    for entry in acronyms { note(entry.acronym, line: entry.line) }
+    for entry in acronyms { forms.append((entry.acronym, Lexicon.acronymKey(entry.acronym), entry.line)) }
+    return forms
   }
 }
 
@@ -339,23 +348,17 @@ public func crossFileDuplicates(_ files: [DictionaryFile]) -> [(file: String, pr
   var seen: [String: (file: String, line: Int)] = [:]
   var problems: [(file: String, problem: DictionaryProblem)] = []
   for file in files {
-    var forms: [(String, Int)] = []
-    for entry in file.words {
-      for form in [entry.term] + entry.variants { forms.append((normalizedWords(form).joined(separator: " "), entry.line)) }
-    }
-    for entry in file.acronyms { forms.append((Lexicon.acronymKey(entry.acronym), entry.line)) }
-    var own: Set<String> = []
-    for (key, line) in forms {
-      if let first = seen[key], first.file != file.name {
+    for form in file.forms {
+      if let first = seen[form.key], first.file != file.name {
         problems.append(
           (
             file.name,
             DictionaryProblem(
-              line: line, column: 1, message: "\"\(key)\" is also in \(first.file) on line \(first.line); keep one")
+              line: form.line, column: 1,
+              message: "\"\(form.key)\" is also in \(first.file) on line \(first.line); keep one")
           ))
       }
-      own.insert(key)
-      if seen[key] == nil { seen[key] = (file.name, line) }
+      if seen[form.key] == nil { seen[form.key] = (file.name, form.line) }
     }
   }
   return problems

@@ -12,17 +12,8 @@ import Synchronization
 /// only copies tables; the text of an entry (its alternatives and explanation) is read from its CSV row the
 /// first time a finding needs it.
 public final class Lexicon: @unchecked Sendable {
-  let words: WordTable
-  /// Words numbered below this are everyday words.
-  let commonCount: Int
-  /// Per word: the trie node reached by that word alone, or -1.
-  let firstNode: [Int32]
-  /// Trie edges after the first word, sorted: (node << 32 | word), and the node each leads to.
-  let edgeKeys: [UInt64]
-  let edgeTargets: [Int32]
-  /// Per node: what a match ending here means: `-1` nothing, `e >= 0` entry `e`, `-(e + 2)` an exception of
-  /// entry `e`.
-  let terminal: [Int32]
+  /// The word table and the trie, behind plain pointers, for matching (see `FrozenTables`).
+  public let tables: FrozenTables
   /// Per word-list entry: what matching needs without reading the entry.
   public let entryFacts: [EntryFacts]
   /// Acronyms by their key (capitals, no full stops): numbered as in the acronym list.
@@ -33,8 +24,6 @@ public final class Lexicon: @unchecked Sendable {
   /// Per acronym key number: the key.
   public let acronymKeys: [String]
   let details: EntryDetails
-  /// The look-up tables behind plain pointers, for matching.
-  public let tables: FrozenTables
 
   /// What the matcher needs to know of an entry: its category, region and whether its fix is safe.
   public struct EntryFacts: Sendable, Hashable {
@@ -44,12 +33,9 @@ public final class Lexicon: @unchecked Sendable {
 
   /// Builds a lexicon from read dictionary files and an everyday-word list (one word a line).
   public convenience init(files: [DictionaryFile], commonWords: [UInt8] = []) {
-    var builder = Builder()
-    builder.addCommonWords(Lexicon.withAlternatives(commonWords, files: files))
-    let entries = files.flatMap(\.words)
-    builder.addEntries(entries)
     self.init(
-      builder: builder, entries: .parsed(words: entries, acronyms: files.flatMap(\.acronyms)),
+      builder: Builder(files: files, commonWords: commonWords),
+      entries: .parsed(words: files.flatMap(\.words), acronyms: files.flatMap(\.acronyms)),
       acronymKeys: files.flatMap(\.acronyms).map { (Lexicon.acronymKey($0.acronym), $0.policy) })
   }
 
@@ -57,13 +43,10 @@ public final class Lexicon: @unchecked Sendable {
     builder: Builder, sortedEdges: [(UInt64, Int32)]? = nil, entries: EntryDetails.Source,
     acronymKeys: [(key: String, policy: AcronymPolicy)]
   ) {
-    words = builder.words
-    commonCount = builder.commonCount
-    firstNode = builder.firstNode
     let sorted = sortedEdges ?? builder.edges.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    edgeKeys = sorted.map(\.0)
-    edgeTargets = sorted.map(\.1)
-    terminal = builder.terminal
+    tables = FrozenTables(
+      words: builder.words, commonCount: builder.commonCount, firstNode: builder.firstNode,
+      terminal: builder.terminal, edgeKeys: sorted.map(\.0), edgeTargets: sorted.map(\.1))
     entryFacts = builder.facts
     var table = WordTable(capacity: acronymKeys.count)
     var entryIndex: [Int] = []
@@ -82,9 +65,6 @@ public final class Lexicon: @unchecked Sendable {
     acronymEntryIndex = entryIndex
     acronymPolicies = policies
     details = EntryDetails(source: entries)
-    tables = FrozenTables(
-      words: words, commonCount: commonCount, firstNode: firstNode, terminal: terminal, edgeKeys: edgeKeys,
-      edgeTargets: edgeTargets)
   }
 
   deinit {
@@ -151,34 +131,10 @@ public final class Lexicon: @unchecked Sendable {
 
   /// Whether a word (small letters) is an everyday word.
   public func isCommonWord(_ word: String) -> Bool {
-    guard let id = words.find(word) else { return false }
-    return id < commonCount
+    let padded = Array(word.utf8) + [UInt8](repeating: 0, count: 8)
+    let id = padded.withUnsafeBufferPointer { tables.wordID(padded: $0.baseAddress!, padded.count - 8) }
+    return id >= 0 && Int(id) < tables.commonCount
   }
-
-  /// The number of a word given as normalized bytes, or -1.
-  @inline(__always)
-  func wordID(_ p: UnsafeBufferPointer<UInt8>) -> Int32 {
-    guard let id = words.find(p) else { return -1 }
-    return Int32(id)
-  }
-
-  /// The node after `node` by `word`, or -1.
-  @inline(__always)
-  func next(_ node: Int32, _ word: Int32) -> Int32 {
-    let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
-    var low = 0
-    var high = edgeKeys.count
-    while low < high {
-      let middle = (low + high) >> 1
-      if edgeKeys[middle] < key { low = middle + 1 } else { high = middle }
-    }
-    return low < edgeKeys.count && edgeKeys[low] == key ? edgeTargets[low] : -1
-  }
-
-  /// How many words and phrase forms the lexicon holds, for tests and benchmarks.
-  public var formCount: Int { terminal.count }
-  /// How many words the lexicon holds.
-  public var wordCount: Int { words.count }
 }
 
 extension Lexicon {
@@ -193,6 +149,14 @@ extension Lexicon {
 
     init(words: WordTable = WordTable(capacity: 1 << 16)) {
       self.words = words
+    }
+
+    /// The tables of dictionary files and an everyday-word list. Everyday words come first (numbers below
+    /// `commonCount`), with the words of every alternative: a word a list recommends is plain by definition.
+    init(files: [DictionaryFile], commonWords: [UInt8]) {
+      self.init()
+      addCommonWords(Lexicon.withAlternatives(commonWords, files: files))
+      addEntries(files.flatMap(\.words))
     }
 
     mutating func wordNumber(_ word: [UInt8]) -> Int32 {

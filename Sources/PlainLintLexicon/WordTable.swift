@@ -31,17 +31,16 @@ struct WordTable: Sendable {
   /// The bytes of word `id`.
   func word(_ id: Int) -> ArraySlice<UInt8> { storage[Int(starts[id])..<Int(starts[id + 1])] }
 
-  /// A 64-bit hash of a word, eight bytes at a time (words are short: most take one or two rounds).
+  /// A 64-bit hash of a word, eight bytes at a time (words are short: most take one or two rounds). The last
+  /// chunk is read as if followed by zero bytes.
   @inline(__always)
   static func hash(_ p: UnsafeBufferPointer<UInt8>) -> UInt64 {
     let count = p.count
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
-    guard let base = p.baseAddress else { return h ^ (h >> 29) }
+    var h = hashSeed(count)
+    guard let base = p.baseAddress else { return hashFinish(h) }
     var i = 0
     while i &+ 8 <= count {
-      let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-      h = (h ^ chunk) &* 0xBF58_476D_1CE4_E5B9
-      h ^= h >> 31
+      h = hashAbsorb(h, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
       i &+= 8
     }
     if i < count {
@@ -52,27 +51,39 @@ struct WordTable: Sendable {
         shift &+= 8
         i &+= 1
       }
-      h = (h ^ chunk) &* 0xBF58_476D_1CE4_E5B9
-      h ^= h >> 31
+      h = hashAbsorb(h, chunk)
     }
-    h = h &* 0x94D0_49BB_1331_11EB
-    return h ^ (h >> 29)
+    return hashFinish(h)
   }
 
   /// The same hash as `hash`, for bytes followed by at least eight zero bytes (the matcher's scratch space):
   /// the last chunk is one load instead of a byte at a time.
   @inline(__always)
   static func hashPadded(_ base: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
+    var h = hashSeed(count)
     var i = 0
     while i < count {
-      let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-      h = (h ^ chunk) &* 0xBF58_476D_1CE4_E5B9
-      h ^= h >> 31
+      h = hashAbsorb(h, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
       i &+= 8
     }
-    h = h &* 0x94D0_49BB_1331_11EB
-    return h ^ (h >> 29)
+    return hashFinish(h)
+  }
+
+  @inline(__always)
+  private static func hashSeed(_ count: Int) -> UInt64 {
+    0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)
+  }
+
+  @inline(__always)
+  private static func hashAbsorb(_ h: UInt64, _ chunk: UInt64) -> UInt64 {
+    let mixed = (h ^ chunk) &* 0xBF58_476D_1CE4_E5B9
+    return mixed ^ (mixed >> 31)
+  }
+
+  @inline(__always)
+  private static func hashFinish(_ h: UInt64) -> UInt64 {
+    let mixed = h &* 0x94D0_49BB_1331_11EB
+    return mixed ^ (mixed >> 29)
   }
 
   /// The number of a word, if it is in the table.

@@ -7,7 +7,7 @@ func writtenOut(_ expansion: String, text: String, use: AcronymUse) -> String {
   var expansion = expansion
   // A plural acronym (KPIs) takes a plural expansion.
   if text.hasSuffix("s") && use.key.count < text.count && !expansion.hasSuffix("s") { expansion += "s" }
-  if use.startsSentence { expansion = expansion.prefix(1).uppercased() + expansion.dropFirst() }
+  if use.startsSentence { expansion = capitalizingFirst(expansion) }
   return "\(expansion) (\(text))"
 }
 
@@ -180,8 +180,7 @@ final class PolicyChecker: RuleChecker {
     session.analyze(block)
     for use in session.uses where use.policy == policy {
       guard let entry = session.entry(use) else { continue }
-      let replacement = use.startsSentence ? entry.replacement.prefix(1).uppercased() + entry.replacement.dropFirst()
-        : entry.replacement
+      let replacement = use.startsSentence ? capitalizingFirst(entry.replacement) : entry.replacement
       report.report(
         use.range, message: message(block.string(use.range), entry),
         suggestions: [Suggestion(replacement: replacement, description: "Write")])

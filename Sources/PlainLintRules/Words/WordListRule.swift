@@ -8,16 +8,19 @@ final class WordListChecker: RuleChecker {
   let session: WordSession
   let categories: Set<WordCategory>
   let dialect: Dialect
-  let message: (_ text: String, _ entry: WordEntry, _ alternatives: [String]) -> String
 
-  init(
-    document: DocumentState, categories: Set<WordCategory>, dialect: Dialect,
-    message: @escaping (_ text: String, _ entry: WordEntry, _ alternatives: [String]) -> String
-  ) {
+  init(document: DocumentState, categories: Set<WordCategory>, dialect: Dialect) {
     session = WordSession.of(document)
     self.categories = categories
     self.dialect = dialect
-    self.message = message
+  }
+
+  /// “utilise” is wordy; try “use”. A long way of saying use.
+  func message(_ text: String, _ entry: WordEntry, _ alternatives: [String]) -> String {
+    // Jargon has alternatives to try; for a person or a Latin word, the alternative is what to write.
+    let verb = entry.category == .inclusive || entry.category == .latin ? "write" : "try"
+    return "“\(text)” is \(entry.category.phrase)" + alternativesSentence(entry, alternatives, verb: verb) + ". "
+      + sentence(entry.explanation)
   }
 
   func check(block: BlockContext, report: inout FindingSink) {
@@ -100,11 +103,7 @@ public struct JargonRule: Rule {
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
     WordListChecker(
-      document: document, categories: [.medical, .healthService, .research, .bureaucratic], dialect: dialect
-    ) { text, entry, alternatives in
-      "“\(text)” is \(entry.category.phrase)" + alternativesSentence(entry, alternatives) + ". "
-        + sentence(entry.explanation)
-    }
+      document: document, categories: [.medical, .healthService, .research, .bureaucratic], dialect: dialect)
   }
 }
 
@@ -141,10 +140,7 @@ public struct ComplexWordRule: Rule {
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: [.plainEnglish], dialect: dialect) { text, entry, alternatives in
-      "“\(text)” is \(entry.category.phrase)" + alternativesSentence(entry, alternatives) + ". "
-        + sentence(entry.explanation)
-    }
+    WordListChecker(document: document, categories: [.plainEnglish], dialect: dialect)
   }
 }
 
@@ -181,10 +177,7 @@ public struct InclusiveLanguageRule: Rule {
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: [.inclusive], dialect: dialect) { text, entry, alternatives in
-      "“\(text)” is not person-centred" + alternativesSentence(entry, alternatives, verb: "write") + ". "
-        + sentence(entry.explanation)
-    }
+    WordListChecker(document: document, categories: [.inclusive], dialect: dialect)
   }
 }
 
@@ -218,9 +211,6 @@ public struct LatinAbbreviationRule: Rule {
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: [.latin], dialect: dialect) { text, entry, alternatives in
-      "“\(text)” is \(entry.category.phrase)" + alternativesSentence(entry, alternatives, verb: "write") + ". "
-        + sentence(entry.explanation)
-    }
+    WordListChecker(document: document, categories: [.latin], dialect: dialect)
   }
 }

@@ -63,7 +63,12 @@ func matchCapitals(_ replacement: String, to original: String) -> String {
   }
   let letters = original.unicodeScalars.filter { $0.properties.isAlphabetic }
   if letters.count > 1 && letters.allSatisfy({ $0.properties.isUppercase }) { return replacement.uppercased() }
-  return replacement.prefix(1).uppercased() + replacement.dropFirst()
+  return capitalizingFirst(replacement)
+}
+
+/// The text with its first letter a capital, for the start of a sentence.
+func capitalizingFirst(_ text: String) -> String {
+  text.prefix(1).uppercased() + text.dropFirst()
 }
 
 /// A list of quoted alternatives for a message: “a”, “b” or “c”.
