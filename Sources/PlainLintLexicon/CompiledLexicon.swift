@@ -207,7 +207,9 @@ struct BinaryReader {
     index += count * 4
     return bytes.withUnsafeBytes { raw in
       [UInt32](unsafeUninitializedCapacity: count) { out, written in
-        for i in 0..<count { out[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 4, as: UInt32.self)) }
+        for i in 0..<count {
+          out[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * 4, as: UInt32.self))
+        }
         written = count
       }
     }

@@ -219,7 +219,8 @@ public struct DictionaryFile: Sendable {
         row.problem(form == term ? "term" : "variants", "\"\(form)\" has no letters to match")
       }
     }
-    guard let term, let category, let explanation, let sources, let region, row.problems.allSatisfy({ $0.level == .warning })
+    guard let term, let category, let explanation, let sources, let region,
+      row.problems.allSatisfy({ $0.level == .warning })
     else { return nil }
     return WordEntry(
       term: term, variants: variants, alternatives: alternatives, category: category, explanation: explanation,

@@ -194,7 +194,9 @@ extension Lexicon {
         for exception in entry.exceptions {
           let words = normalizedWords(exception)
           var forms = Inflections.forms(of: words, inflect: false)
-          if let last = words.last, last.count >= 3, !last.hasSuffix("s") { forms.append(words.dropLast() + [last + "s"]) }
+          if let last = words.last, last.count >= 3, !last.hasSuffix("s") {
+            forms.append(words.dropLast() + [last + "s"])
+          }
           for form in forms { add(form, terminal: -Int32(index) - 2) }
         }
       }

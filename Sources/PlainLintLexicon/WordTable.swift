@@ -1,8 +1,9 @@
 /// A set of words with a number each, looked up by the bytes of a word without making a string.
 ///
 /// Words are stored end to end in one buffer; an open-addressing table of 32-bit slots holds 12 bits of each
-/// word's hash and its number (up to about a million words). A look-up hashes the bytes once, probes a few slots, and compares bytes only
-/// when the stored hash bits agree, so a miss costs one hash and usually one slot read.
+/// word's hash and its number (up to about a million words). A look-up hashes the bytes once, probes a few
+/// slots, and compares bytes only when the stored hash bits agree, so a miss costs one hash and usually one slot
+/// read.
 struct WordTable: Sendable {
   var storage: [UInt8] = []
   var starts: [UInt32] = [0]

@@ -16,7 +16,8 @@ public struct AcronymUndefinedRule: Rule {
   public static let description = RuleDescription(
     identifier: "acronym-undefined",
     name: "Acronym not explained",
-    summary: "Acronyms used before, or without, being written out in full (NHS, GP and other well-known ones are fine).",
+    summary:
+      "Acronyms used before, or without, being written out in full (NHS, GP and other well-known ones are fine).",
     rationale: """
       Acronyms are the most common thing lay partners say shuts them out of health writing. Write the words out \
       in full the first time, with the acronym in brackets after them: "patient advice and liaison service \
@@ -131,7 +132,8 @@ public struct AcronymOutdatedRule: Rule {
   public func makeChecker(document: DocumentState) -> any RuleChecker {
     PolicyChecker(session: AcronymSession.of(document), policy: .outdated) { text, entry in
       let meaning = entry.expansions.first.map { " (\($0))" } ?? ""
-      return "“\(text)”\(meaning) is outdated; write “\(entry.replacement)” instead. " + sentence(entry.explanation)
+      return "“\(text)”\(meaning) is outdated; write “\(entry.replacement)” instead. "
+        + sentence(entry.explanation)
     }
   }
 }
