@@ -94,7 +94,7 @@ let package = Package(
       dependencies: ["PlainLintReporters", "PlainLintRules"],
       swiftSettings: strict
     ),
-    .testTarget(name: "EndToEndTests", dependencies: ["plainlint"], swiftSettings: strict),
+    .testTarget(name: "EndToEndTests", dependencies: ["plainlint", "PlainLintCore"], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )

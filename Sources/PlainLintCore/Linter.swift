@@ -22,18 +22,29 @@ public struct ConfiguredRule: Sendable {
 public struct Linter: Sendable {
   /// The rules to run, in order.
   public var rules: [ConfiguredRule]
+  /// What measures each document's readability, if anything does.
+  public var measurer: (any DocumentMeasurer)?
 
   /// Creates a linter.
-  public init(rules: [ConfiguredRule]) {
+  public init(rules: [ConfiguredRule], measurer: (any DocumentMeasurer)? = nil) {
     self.rules = rules
+    self.measurer = measurer
   }
 
   /// Lints prose extracted from a document. Findings are sorted by position, then by rule.
   public func lint(_ prose: ProseText) -> [Finding] {
+    run(prose).findings
+  }
+
+  /// Lints prose extracted from a document and measures it with the linter's measurer, if it has one.
+  /// Findings are sorted by position, then by rule; all ranges are in the source file.
+  public func run(_ prose: ProseText) -> (findings: [Finding], metrics: DocumentMetrics?) {
     let document = DocumentState(prose: prose)
-    let checkers = rules.map { $0.rule.makeChecker(document: document) }
-    let identifiers = rules.map(\.identifier)  // once: each look-up copies the rule's whole description
-    let severities = rules.map(\.severity)
+    let metricsChecker = measurer?.makeChecker(document: document)
+    // The measurer reads each block after the rules, so it can use what they found; it reports nothing.
+    let checkers = rules.map { $0.rule.makeChecker(document: document) } + (metricsChecker.map { [$0] } ?? [])
+    let identifiers = rules.map(\.identifier) + (metricsChecker == nil ? [] : ["metrics"])
+    let severities = rules.map(\.severity) + (metricsChecker == nil ? [] : [.info])
     let blocks = prose.blocks
     var sink = FindingSink()
     var tokens: [Token] = []
@@ -99,7 +110,9 @@ public struct Linter: Sendable {
       }
     }
     mapped.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
-    return mapped
+    var metrics = metricsChecker?.metrics
+    metrics?.mapRanges(prose.map)
+    return (mapped, metrics)
   }
 
   /// About how many bytes of prose are tokenized at a time.

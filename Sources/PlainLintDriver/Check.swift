@@ -116,26 +116,32 @@ public func parseRuleOptions(_ settings: [String]) throws(RuleOptionError) -> [S
   return result
 }
 
-/// Runs `plainlint check`: finds the inputs, lints each one, and renders the report.
-public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome {
-  let rules: [ConfiguredRule]
+/// The configured rules for some `RULE.OPTION=VALUE` settings, or a usage error.
+func configuredRules(_ settings: [String], dialect: Dialect) throws(UsageError) -> [ConfiguredRule] {
   do {
-    rules = try BuiltInRules.configured(options: parseRuleOptions(request.ruleOptions), dialect: request.dialect)
+    return try BuiltInRules.configured(options: parseRuleOptions(settings), dialect: dialect)
   } catch {
     throw UsageError(error.description)
   }
-  if request.paths.filter({ $0 == "-" }).count > 1 {
+}
+
+/// Checks that standard input is named at most once and that its format is known.
+func checkStandardInput(_ paths: [String], stdinFilename: String?, language: InputLanguage?) throws(UsageError) {
+  if paths.filter({ $0 == "-" }).count > 1 {
     throw UsageError("standard input (-) can be read only once")
   }
-  if request.paths.contains("-") && request.language == nil
-    && request.stdinFilename.flatMap(InputLanguage.init(path:)) == nil
-  {
+  if paths.contains("-") && language == nil && stdinFilename.flatMap(InputLanguage.init(path:)) == nil {
     throw UsageError(
       "say what standard input is: add --language text, markdown or html, or a --stdin-filename ending in "
         + ".txt, .md or .html")
   }
-  let linter = Linter(rules: rules)
-  let (inputs, inputProblems) = collectInputs(request.paths, stdinFilename: request.stdinFilename)
+}
+
+/// Finds the inputs and lints (and, if the linter has a measurer, measures) each one.
+func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLanguage?, linter: Linter)
+  -> (reports: [FileReport], problems: [InputProblem])
+{
+  let (inputs, inputProblems) = collectInputs(paths, stdinFilename: stdinFilename)
   var problems = inputProblems
   var reports: [FileReport] = []
   for input in inputs {
@@ -143,15 +149,26 @@ public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome
       let bytes = try readInput(input)
       try checkIsText(bytes, path: input.displayPath)
       let document = Document(path: input.displayPath, bytes: bytes)
-      let language = request.language ?? InputLanguage(path: input.displayPath) ?? .text
-      let prose = try language.prose(of: document)
+      let prose = try (language ?? InputLanguage(path: input.displayPath) ?? .text).prose(of: document)
       // Only for a file that is linted: one refused for its declared character set needs no second message.
       if let warning = utf8Warning(for: document) { problems.append(warning) }
-      reports.append(FileReport(document: document, format: prose.format, findings: linter.lint(prose)))
+      let (findings, metrics) = linter.run(prose)
+      reports.append(FileReport(document: document, format: prose.format, findings: findings, metrics: metrics))
     } catch {
       problems.append(error)
     }
   }
+  return (reports, problems)
+}
+
+/// Runs `plainlint check`: finds the inputs, lints each one, and renders the report.
+public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome {
+  let rules = try configuredRules(request.ruleOptions, dialect: request.dialect)
+  try checkStandardInput(request.paths, stdinFilename: request.stdinFilename, language: request.language)
+  let measurer = request.format == .json ? BuiltInRules.measurer(dialect: request.dialect) : nil
+  let (reports, problems) = lintInputs(
+    request.paths, stdinFilename: request.stdinFilename, language: request.language,
+    linter: Linter(rules: rules, measurer: measurer))
   let output: String
   switch request.format {
   case .text: output = TextReporter(color: request.color).render(reports)

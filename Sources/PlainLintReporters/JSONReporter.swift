@@ -48,6 +48,9 @@ struct JSONFile: JSONWritable {
             JSONDiagnostic(finding: finding, text: report.document.text(finding.range), start: start, end: end))
         }
       }
+      if let metrics = report.metrics {
+        file.value("metrics", JSONMetrics(report: report, metrics: metrics))
+      }
     }
   }
 }

@@ -73,6 +73,12 @@ public struct JSONWriter {
     output.append(value.isFinite ? String(value) : "null")
   }
 
+  /// Writes a null member or element.
+  public mutating func null(_ key: String? = nil) {
+    beforeValue(key: key)
+    output.append("null")
+  }
+
   /// Writes a boolean member or element.
   public mutating func boolean(_ key: String? = nil, _ value: Bool) {
     beforeValue(key: key)

@@ -8,12 +8,15 @@ public struct FileReport: Sendable {
   public var format: String
   /// Its findings, sorted by position.
   public var findings: [Finding]
+  /// Its readability figures, when it was measured.
+  public var metrics: DocumentMetrics?
 
   /// Creates a file report.
-  public init(document: Document, format: String, findings: [Finding]) {
+  public init(document: Document, format: String, findings: [Finding], metrics: DocumentMetrics? = nil) {
     self.document = document
     self.format = format
     self.findings = findings
+    self.metrics = metrics
   }
 }
 

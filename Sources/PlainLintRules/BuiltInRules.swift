@@ -5,6 +5,10 @@ public enum BuiltInRules {
   /// Every built-in rule type, in the order they are listed and run.
   public static let all: [any Rule.Type] = [
     LongSentenceRule.self,
+    HardSentenceRule.self,
+    LongParagraphRule.self,
+    ReadingAgeRule.self,
+    PassiveVoiceRule.self,
     JargonRule.self,
     ComplexWordRule.self,
     InclusiveLanguageRule.self,
@@ -15,6 +19,11 @@ public enum BuiltInRules {
     AcronymDensityRule.self,
     UncommonWordRule.self,
   ]
+
+  /// The measurer of the readability figures (`plainlint stats`, the JSON report), for text in `dialect`.
+  public static func measurer(dialect: Dialect = .uk) -> any DocumentMeasurer {
+    ReadabilityMeasurer(dialect: dialect)
+  }
 
   /// The rule type with this identifier, if there is one.
   public static func rule(named identifier: String) -> (any Rule.Type)? {

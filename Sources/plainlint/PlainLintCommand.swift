@@ -22,7 +22,7 @@ struct PlainLintCommand: ParsableCommand {
       or a file that could not be read.
       """,
     version: plainlintVersion,
-    subcommands: [Check.self, Rules.self, Dictionary.self],
+    subcommands: [Check.self, Stats.self, Rules.self, Dictionary.self],
     defaultSubcommand: Check.self
   )
 }
@@ -100,6 +100,65 @@ struct Check: ParsableCommand {
     } catch {
       // A usage problem found while running (a bad rule option, standard input without a format): one line, no
       // usage text, exit code 2.
+      writeStandardError("plainlint: error: \(error.description)\n")
+      throw ExitCode(2)
+    }
+    for problem in outcome.problems {
+      writeStandardError("\(problem)\n")
+    }
+    writeStandardOutput(outcome.output)
+    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+  }
+}
+
+/// `plainlint stats`: readability figures per file and section.
+struct Stats: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show the reading age, readability scores and findings of each file (and each section).",
+    discussion: """
+      Words, sentences, words per sentence, reading age, hard words per 100 words, Flesch Reading Ease, \
+      Flesch–Kincaid grade, SMOG grade, Gunning Fog, Coleman–Liau and the Automated Readability Index, and the \
+      findings by rule. Exit code 0, or 2 when a file could not be read.
+      """)
+
+  @Argument(help: "Files or folders to measure, or - for standard input. Default: the current folder.")
+  var paths: [String] = []
+
+  @Flag(help: "Show each section (a heading and what follows it) as well as each file.")
+  var sections = false
+
+  @Option(help: "The output format: text for people, json for tools.")
+  var format: OutputFormat = .text
+
+  @Option(help: "The path to show for standard input (-); its ending also says its format.")
+  var stdinFilename: String?
+
+  @Option(help: "Read every input as text, markdown or html. Default: from the file name ending.")
+  var language: InputLanguage?
+
+  @Option(help: "The English to check: uk (the default) or us.")
+  var english: Dialect = .uk
+
+  @Option(
+    name: .customLong("option"),
+    help: ArgumentHelp(
+      "Set a rule option, for example reading-age.target=9. Repeat for more.", valueName: "rule.option=value"))
+  var ruleOptions: [String] = []
+
+  func validate() throws {
+    if stdinFilename != nil && !paths.contains("-") {
+      throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
+    }
+  }
+
+  func run() throws {
+    let request = StatsRequest(
+      paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, sections: sections,
+      ruleOptions: ruleOptions, language: language, dialect: english)
+    let outcome: CheckOutcome
+    do {
+      outcome = try runStats(request)
+    } catch {
       writeStandardError("plainlint: error: \(error.description)\n")
       throw ExitCode(2)
     }

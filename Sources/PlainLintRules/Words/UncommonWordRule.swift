@@ -57,17 +57,9 @@ public struct UncommonWordRule: Rule {
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
       let units = session.units
-      let matched = session.matched
       block.text.withUnsafeBufferPointer { p in
-        for index in units.indices where !matched[index] {
+        for index in units.indices where session.isUncommon(index, p, block.tokens, minLetters: minLetters) {
           let unit = units[index]
-          // Most words are everyday words: the cheapest test first.
-          guard !session.matcher.isCommon(unit), unit.end - unit.start >= minLetters else { continue }
-          let token = block.tokens[Int(unit.token)]
-          guard token.kind == .word, !token.flags.contains(.capitalized), isPlainLowercaseWord(p, unit.start..<unit.end)
-          else { continue }
-          // A part of a hyphenated word: the whole word may be everyday (co-ordinator).
-          if token.range != unit.start..<unit.end && session.matcher.isCommonJoined(p, token.range) { continue }
           let key = Array(p[unit.start..<unit.end])
           guard seen.insert(key).inserted else { continue }
           let text = block.string(unit.start..<unit.end)
@@ -76,17 +68,6 @@ public struct UncommonWordRule: Rule {
             message: "“\(text)” is not an everyday word; explain what it means, or use a more familiar word.")
         }
       }
-    }
-
-    /// Small ASCII letters only, with at most an apostrophe: other words (with digits, capitals inside,
-    /// accents) are names, codes or borrowed words this rule cannot judge.
-    func isPlainLowercaseWord(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-      for i in range {
-        let byte = p[i]
-        if byte &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "'") { continue }
-        return false
-      }
-      return true
     }
   }
 }

@@ -56,6 +56,26 @@ final class WordSession {
   }
 }
 
+extension WordSession {
+  /// Whether unit `index` of the block is a word outside everyday English that no word list has: not matched,
+  /// not an everyday word, at least `minLetters` long, and in small ASCII letters (names, codes and borrowed
+  /// words with accents are left alone). A part of a hyphenated word whose whole is everyday (co-ordinator) is
+  /// not uncommon.
+  func isUncommon(
+    _ index: Int, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], minLetters: Int = 4
+  ) -> Bool {
+    let unit = units[index]
+    // Most words are everyday words: the cheapest test first.
+    guard !matched[index], !matcher.isCommon(unit), unit.end - unit.start >= minLetters else { return false }
+    let token = tokens[Int(unit.token)]
+    guard token.kind == .word, !token.flags.contains(.capitalized) else { return false }
+    for i in unit.start..<unit.end where p[i] &- UInt8(ascii: "a") >= 26 && p[i] != UInt8(ascii: "'") {
+      return false
+    }
+    return token.range == unit.start..<unit.end || !matcher.isCommonJoined(p, token.range)
+  }
+}
+
 /// How a suggestion is written to fit the text it replaces: capitals for capitals.
 func matchCapitals(_ replacement: String, to original: String) -> String {
   guard let first = original.unicodeScalars.first, first.properties.isUppercase, !replacement.isEmpty else {

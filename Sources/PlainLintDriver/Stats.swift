@@ -1,0 +1,52 @@
+import PlainLintCore
+import PlainLintReporters
+import PlainLintRules
+
+/// What `plainlint stats` was asked to do.
+public struct StatsRequest: Sendable {
+  /// Files, folders, or `-` for standard input.
+  public var paths: [String]
+  /// The path to show for standard input.
+  public var stdinFilename: String?
+  /// The output format.
+  public var format: OutputFormat
+  /// Whether to show each section as well as each file.
+  public var sections: Bool
+  /// Rule options as `RULE.OPTION=VALUE` (the findings counted, and the reading-age target shown).
+  public var ruleOptions: [String]
+  /// The format to read every input as, instead of going by file name endings.
+  public var language: InputLanguage?
+  /// The English to check.
+  public var dialect: Dialect
+
+  /// Creates a request.
+  public init(
+    paths: [String], stdinFilename: String? = nil, format: OutputFormat = .text, sections: Bool = false,
+    ruleOptions: [String] = [], language: InputLanguage? = nil, dialect: Dialect = .uk
+  ) {
+    self.paths = paths
+    self.stdinFilename = stdinFilename
+    self.format = format
+    self.sections = sections
+    self.ruleOptions = ruleOptions
+    self.language = language
+    self.dialect = dialect
+  }
+}
+
+/// Runs `plainlint stats`: lints and measures each input and renders the figures. The exit status is 0, or 2
+/// when an input could not be read; findings do not fail it.
+public func runStats(_ request: StatsRequest) throws(UsageError) -> CheckOutcome {
+  let rules = try configuredRules(request.ruleOptions, dialect: request.dialect)
+  try checkStandardInput(request.paths, stdinFilename: request.stdinFilename, language: request.language)
+  let (reports, problems) = lintInputs(
+    request.paths, stdinFilename: request.stdinFilename, language: request.language,
+    linter: Linter(rules: rules, measurer: BuiltInRules.measurer(dialect: request.dialect)))
+  let target = rules.lazy.compactMap { $0.rule as? ReadingAgeRule }.first?.target ?? 11
+  let output: String
+  switch request.format {
+  case .text: output = StatsTextReporter(target: target, sections: request.sections).render(reports)
+  case .json: output = StatsJSONReporter(version: plainlintVersion).render(reports)
+  }
+  return CheckOutcome(output: output, problems: problems, exitCode: problems.contains { !$0.isWarning } ? 2 : 0)
+}

@@ -1,0 +1,198 @@
+import PlainLintCore
+
+/// Counts of findings by rule, in rule order of first appearance sorted by name, for the findings whose start
+/// is in `range` (all of them when `range` is nil).
+func findingsByRule(_ findings: [Finding], in range: Range<Int>? = nil) -> [(rule: String, count: Int)] {
+  var counts: [String: Int] = [:]
+  for finding in findings where range.map({ $0.contains(finding.range.lowerBound) }) ?? true {
+    counts[finding.rule, default: 0] += 1
+  }
+  return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+}
+
+/// A number rounded to two decimal places, for JSON.
+private func rounded(_ value: Double) -> Double { (value * 100).rounded() / 100 }
+
+/// The readability figures of some counts, as JSON members of the object being written.
+private func writeFigures(_ counts: TextCounts, to object: inout JSONWriter) {
+  let scores = counts.scores
+  object.integer("words", counts.words)
+  object.integer("sentences", counts.sentences)
+  object.integer("syllables", counts.syllables)
+  object.integer("polysyllables", counts.polysyllables)
+  object.integer("complexWords", counts.complexWords)
+  object.integer("letters", counts.letters)
+  object.integer("hardWords", counts.hardWords)
+  func figure(_ key: String, _ value: Double?) {
+    if let value { object.number(key, rounded(value)) } else { object.null(key) }
+  }
+  figure("wordsPerSentence", scores.wordsPerSentence)
+  figure("syllablesPerWord", scores.syllablesPerWord)
+  figure("readingAge", scores.readingAge)
+  figure("hardWordsPer100", scores.hardWordsPer100)
+  figure("fleschReadingEase", scores.fleschReadingEase)
+  figure("fleschKincaidGrade", scores.fleschKincaidGrade)
+  figure("smogGrade", scores.smogGrade)
+  object.boolean("smogFewSentences", scores.smogHasFewSentences)
+  figure("gunningFog", scores.gunningFog)
+  figure("colemanLiau", scores.colemanLiau)
+  figure("automatedReadabilityIndex", scores.automatedReadabilityIndex)
+}
+
+/// Findings by rule as a JSON object member.
+private func writeFindings(_ counts: [(rule: String, count: Int)], to object: inout JSONWriter) {
+  object.object("findings") { findings in
+    for (rule, count) in counts { findings.integer(rule, count) }
+  }
+}
+
+/// The `metrics` object of a file in the JSON output: the document's figures, its findings by rule, and each
+/// section's figures and findings.
+struct JSONMetrics: JSONWritable {
+  var report: FileReport
+  var metrics: DocumentMetrics
+
+  func write(to writer: inout JSONWriter, key: String?) {
+    writer.object(key) { object in
+      writeFigures(metrics.document, to: &object)
+      writeFindings(findingsByRule(report.findings), to: &object)
+      object.array("sections") { sections in
+        var converter = PositionConverter(report.document)
+        for section in metrics.sections {
+          let start = converter.location(at: section.range.lowerBound)
+          let end = converter.location(at: section.range.upperBound)
+          sections.object { s in
+            s.string("title", section.title)
+            s.object("range") { range in
+              range.object("start") { p in
+                p.integer("line", start.line)
+                p.integer("column", start.column)
+              }
+              range.object("end") { p in
+                p.integer("line", end.line)
+                p.integer("column", end.column)
+              }
+            }
+            writeFigures(section.counts, to: &s)
+            writeFindings(findingsByRule(report.findings, in: section.range), to: &s)
+          }
+        }
+      }
+    }
+  }
+}
+
+/// `plainlint stats --format json`: the tool, and each file's path, format and metrics.
+public struct StatsJSONReporter: Reporter {
+  /// The version written in `tool.version`.
+  public var version: String
+
+  /// Creates the reporter.
+  public init(version: String) {
+    self.version = version
+  }
+
+  public func render(_ reports: [FileReport]) -> String {
+    var writer = JSONWriter()
+    writer.object { root in
+      root.object("tool") { tool in
+        tool.string("name", "plainlint")
+        tool.string("version", version)
+      }
+      root.array("files") { files in
+        for report in reports {
+          files.object { file in
+            file.string("path", report.document.path)
+            file.string("format", report.format)
+            if let metrics = report.metrics { file.value("metrics", JSONMetrics(report: report, metrics: metrics)) }
+          }
+        }
+      }
+    }
+    return writer.output + "\n"
+  }
+}
+
+/// `plainlint stats`: a table of readability figures per file, and per section when asked, for people reading
+/// it together.
+public struct StatsTextReporter: Reporter {
+  /// The reading age the text aims at, shown beside the reading age.
+  public var target: Int
+  /// Whether to show each section too.
+  public var sections: Bool
+
+  /// Creates the reporter.
+  public init(target: Int, sections: Bool) {
+    self.target = target
+    self.sections = sections
+  }
+
+  public func render(_ reports: [FileReport]) -> String {
+    var out = ""
+    for report in reports {
+      guard let metrics = report.metrics else { continue }
+      out += report.document.path + "\n\n"
+      out += table(metrics.document, findings: findingsByRule(report.findings))
+      if sections {
+        var converter = PositionConverter(report.document)
+        for section in metrics.sections {
+          let line = converter.location(at: section.range.lowerBound).line
+          var title = section.title.split(whereSeparator: \.isNewline).joined(separator: " ")
+          if title.count > 60 { title = String(title.prefix(59)) + "…" }
+          out += "\n  Section “\(title)” (line \(line))\n\n"
+          out += table(section.counts, findings: findingsByRule(report.findings, in: section.range))
+        }
+      }
+      out += "\n"
+    }
+    if reports.isEmpty { out = "No files were checked.\n" }
+    return out
+  }
+
+  /// One table: a row per figure, with a plain note where it helps.
+  func table(_ counts: TextCounts, findings: [(rule: String, count: Int)]) -> String {
+    let scores = counts.scores
+    func figure(_ value: Double?) -> String {
+      guard let value else { return "–" }
+      return String((value * 10).rounded() / 10)
+    }
+    var rows: [(String, String, String)] = [
+      ("Words", String(counts.words), ""),
+      ("Sentences", String(counts.sentences), ""),
+      ("Words per sentence", figure(scores.wordsPerSentence), "aim for 15 to 20 or fewer"),
+    ]
+    if let age = scores.readingAge {
+      let whole = Int(age.rounded())
+      let verdict =
+        whole > target ? "above the target of \(target)" : "within the target of \(target)"
+      rows.append(("Reading age (years)", String(whole), verdict))
+    } else {
+      rows.append(("Reading age (years)", "–", "no sentences to measure"))
+    }
+    rows += [
+      ("Hard words per 100 words", figure(scores.hardWordsPer100), counts.hardWords == 1 ? "1 hard word" : "\(counts.hardWords) hard words"),
+      ("Flesch Reading Ease", figure(scores.fleschReadingEase), "0 to 100; 60 or more is plain English"),
+      ("Flesch–Kincaid grade", figure(scores.fleschKincaidGrade), "US school grade"),
+      (
+        "SMOG grade", figure(scores.smogGrade),
+        scores.smogHasFewSentences && counts.sentences > 0
+          ? "rough: \(counts.sentences) sentences, SMOG is made for 30 or more" : ""
+      ),
+      ("Gunning Fog index", figure(scores.gunningFog), ""),
+      ("Coleman–Liau index", figure(scores.colemanLiau), ""),
+      ("Automated Readability Index", figure(scores.automatedReadabilityIndex), ""),
+    ]
+    let total = findings.reduce(0) { $0 + $1.count }
+    rows.append(("Findings", String(total), findings.map { "\($0.rule) \($0.count)" }.joined(separator: ", ")))
+    let labelWidth = rows.map(\.0.count).max() ?? 0
+    let valueWidth = rows.map(\.1.count).max() ?? 0
+    var out = ""
+    for (label, value, note) in rows {
+      var line = "  " + label + String(repeating: " ", count: labelWidth - label.count + 2)
+      line += String(repeating: " ", count: valueWidth - value.count) + value
+      if !note.isEmpty { line += "   " + note }
+      out += line + "\n"
+    }
+    return out
+  }
+}

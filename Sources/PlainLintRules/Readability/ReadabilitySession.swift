@@ -1,0 +1,346 @@
+import PlainLintCore
+import PlainLintDictionaries
+import PlainLintLexicon
+
+/// A word worth naming in a message: a long one, with its syllables.
+struct LongWord {
+  /// Its bytes in the prose.
+  var range: Range<Int>
+  /// Its syllables.
+  var syllables: Int
+}
+
+/// The sentence of a part with the most words, for messages.
+struct LongestSentence {
+  /// Its bytes in the prose.
+  var range: Range<Int> = 0..<0
+  /// Its words.
+  var words = 0
+}
+
+/// What the readability rules know about a part of the document: a paragraph, a section or the whole.
+struct PartFacts {
+  /// The part's bytes in the prose.
+  var range: Range<Int>
+  /// For a section, the heading's text.
+  var title = ""
+  /// The blocks after the heading (for a section) or in it.
+  var blocks = 0
+  var counts = TextCounts()
+  var longest = LongestSentence()
+  /// Up to three of its longest words, longest first, each word once.
+  var longWords: [(word: LongWord, text: [UInt8])] = []
+
+  /// Takes in the counts and longest sentence and words of a part inside this one.
+  mutating func add(_ part: PartFacts) {
+    counts += part.counts
+    range = range.isEmpty ? part.range : range.lowerBound..<max(range.upperBound, part.range.upperBound)
+    if part.longest.words > longest.words { longest = part.longest }
+    for word in part.longWords { offer(word.word, text: word.text) }
+  }
+
+  /// Keeps `word` if it is among the three longest (by syllables, then letters) and not already kept.
+  mutating func offer(_ word: LongWord, text: [UInt8]) {
+    func longer(_ a: LongWord, _ b: LongWord) -> Bool {
+      (a.syllables, a.range.count) > (b.syllables, b.range.count)
+    }
+    guard !longWords.contains(where: { $0.text == text }) else { return }
+    if longWords.count == 3 {
+      guard longer(word, longWords[2].word) else { return }
+      longWords.removeLast()
+    }
+    let position = longWords.firstIndex { longer(word, $0.word) } ?? longWords.count
+    longWords.insert((word, text), at: position)
+  }
+}
+
+/// One sentence's readability facts.
+struct SentenceFacts {
+  /// Its bytes in the prose.
+  var range: Range<Int>
+  var counts: TextCounts
+  /// Where its hard words are in `ReadabilitySession.hardRanges`.
+  var hard: Range<Int>
+}
+
+/// Counts words, syllables, letters and hard words, sentence by sentence, for the readability rules and the
+/// document's metrics; found once per block and shared by every rule that needs them.
+///
+/// Word facts come from the word rules' session (each word's number in the lexicon, the terms it is part of)
+/// and acronym facts from the acronym session, so a word is read once for all of them.
+final class ReadabilitySession {
+  let words: WordSession
+  let acronyms: AcronymSession
+  let dialect: Dialect
+  private var blockRange: Range<Int> = -1 ..< -1
+
+  /// The current block's sentences.
+  private(set) var sentences: [SentenceFacts] = []
+  /// The ranges of the current block's hard words, sentence after sentence.
+  private(set) var hardRanges: [Range<Int>] = []
+  /// The current block, as a part.
+  private(set) var block = PartFacts(range: 0..<0)
+
+  /// The whole document so far.
+  private(set) var document = PartFacts(range: 0..<0)
+  /// The section being read, once the document has had a heading.
+  private(set) var section: PartFacts? = nil
+  /// Sections that ended at the current block's heading (at most one) or at the end of the document.
+  private(set) var endedSections: [PartFacts] = []
+  /// The metrics of every paragraph and ended section so far.
+  private(set) var metrics = DocumentMetrics()
+  /// Acronyms explained so far, by key.
+  private var explained: Set<String> = []
+  private var finished = false
+  /// Scratch space for a word's normalized bytes.
+  private var scratch = [UInt8](repeating: 0, count: 264)
+
+  init(document: DocumentState, dialect: Dialect) {
+    words = WordSession.of(document)
+    acronyms = AcronymSession.of(document)
+    self.dialect = dialect
+  }
+
+  /// The session of a document, made by the first rule that asks.
+  static func of(_ document: DocumentState, dialect: Dialect) -> ReadabilitySession {
+    document.shared(ReadabilitySession.self) { ReadabilitySession(document: document, dialect: dialect) }
+  }
+
+  /// The hard words of a sentence.
+  func hardWords(of sentence: SentenceFacts) -> ArraySlice<Range<Int>> { hardRanges[sentence.hard] }
+
+  /// Reads `block`, unless it has been read already.
+  func analyze(_ context: BlockContext) {
+    guard context.block.range != blockRange else { return }
+    blockRange = context.block.range
+    endedSections.removeAll(keepingCapacity: true)
+    sentences.removeAll(keepingCapacity: true)
+    hardRanges.removeAll(keepingCapacity: true)
+    block = PartFacts(range: context.block.range, blocks: 1)
+    words.analyze(context)
+    acronyms.analyze(context)
+    context.text.withUnsafeBufferPointer { p in
+      count(context, p)
+    }
+    switch context.block.kind {
+    case .metadata:
+      return  // page titles and image descriptions are not part of the running text
+    case .heading:
+      if let ended = section { endSection(ended) }
+      section = PartFacts(range: block.range, title: context.string(context.block.range), blocks: 0)
+      section?.add(block)
+    default:
+      // Text before the first heading belongs to the document only.
+      section?.add(block)
+      section?.blocks += 1
+      if context.block.kind == .paragraph {
+        metrics.paragraphs.append(PartMetrics(range: block.range, title: "", counts: block.counts))
+      }
+    }
+    document.add(block)
+    document.blocks += 1
+  }
+
+  /// Ends the document: the last section ends. Safe to call more than once.
+  func finish() {
+    guard !finished else { return }
+    finished = true
+    endedSections.removeAll()
+    if let ended = section { endSection(ended) }
+    section = nil
+    metrics.document = document.counts
+  }
+
+  private func endSection(_ ended: PartFacts) {
+    endedSections.append(ended)
+    if ended.counts.words > 0 {
+      metrics.sections.append(PartMetrics(range: ended.range, title: ended.title, counts: ended.counts))
+    }
+  }
+
+  /// Counts the words of each sentence of the block, and finds its hard words.
+  private func count(_ context: BlockContext, _ p: UnsafeBufferPointer<UInt8>) {
+    let tokens = context.tokens
+    let units = words.units
+    let matches = words.matches
+    let lexicon = words.lexicon
+    let uses = acronyms.uses
+    var nextMatch = 0
+    var nextUse = 0
+    for (sentenceIndex, sentence) in context.sentences.enumerated() {
+      var counts = TextCounts()
+      let firstHard = hardRanges.count
+      let unitRange = words.sentenceUnits[sentenceIndex]
+      var u = unitRange.lowerBound
+      var firstWord = true
+      for k in sentence.tokens {
+        let token = tokens[k]
+        guard token.kind == .word || token.kind == .acronym else { continue }
+        counts.words += 1
+        var syllables = 0
+        var letters = 0
+        var uncommon = false
+        let firstUnit = u
+        while u < unitRange.upperBound && Int(units[u].token) == k {
+          let unit = units[u]
+          let normalized = normalize(p, unit.start..<unit.end)
+          letters += normalized.letters
+          syllables += token.kind == .acronym ? acronymSyllables(unit, normalized.count) : wordSyllables(unit, normalized.count)
+          if !uncommon && words.isUncommon(u, p, tokens) { uncommon = true }
+          u += 1
+        }
+        if u == firstUnit {
+          // A word with no unit (only apostrophes, say): one syllable, its bytes as letters.
+          syllables = 1
+        }
+        syllables = max(1, syllables)
+        counts.syllables += syllables
+        counts.letters += letters
+        if syllables >= 3 {
+          counts.polysyllables += 1
+          if isComplex(token, syllables: syllables, firstWord: firstWord, p) { counts.complexWords += 1 }
+          // Acronyms are read letter by letter: they are not what makes words long.
+          if token.kind == .word {
+            block.offer(LongWord(range: token.range, syllables: syllables), text: lowercased(p, token.range))
+          }
+        }
+        // Hard: a term from the word lists (counted at its first word), an uncommon word, or an acronym the
+        // reader has not had explained.
+        while nextMatch < matches.count && matches[nextMatch].range.upperBound <= token.start { nextMatch += 1 }
+        if nextMatch < matches.count, matches[nextMatch].range.lowerBound >= token.start,
+          matches[nextMatch].range.lowerBound < token.end,
+          let entry = matches[nextMatch].entry, isHard(lexicon.entryFacts[entry])
+        {
+          counts.hardWords += 1
+          hardRanges.append(matches[nextMatch].range)
+        } else if uncommon {
+          counts.hardWords += 1
+          hardRanges.append(token.range)
+        } else if token.kind == .acronym {
+          while nextUse < uses.count && uses[nextUse].range.lowerBound < token.start { nextUse += 1 }
+          if nextUse < uses.count, uses[nextUse].range.lowerBound == token.start, needsExplaining(uses[nextUse]) {
+            counts.hardWords += 1
+            hardRanges.append(token.range)
+          }
+        }
+        firstWord = false
+      }
+      if counts.words > 0 {
+        counts.sentences = 1
+        if counts.words > block.longest.words { block.longest = LongestSentence(range: sentence.range, words: counts.words) }
+      }
+      block.counts += counts
+      sentences.append(SentenceFacts(range: sentence.range, counts: counts, hard: firstHard..<hardRanges.count))
+    }
+  }
+
+  /// Whether a word-list term makes text hard: jargon and wordy terms do; terms that are not person-centred
+  /// are about respect, not difficulty.
+  private func isHard(_ facts: Lexicon.EntryFacts) -> Bool {
+    facts.category != .inclusive && facts.region.applies(to: dialect)
+  }
+
+  /// Whether an acronym needs explaining where it is used: it is not explained here or before, in the text or
+  /// the markup.
+  private func needsExplaining(_ use: AcronymUse) -> Bool {
+    if use.isDefinition {
+      explained.insert(use.key)
+      return false
+    }
+    if let policy = use.policy, policy == .ok { return false }
+    if explained.contains(use.key) { return false }
+    if let markup = acronyms.markupDefinitions[use.key], markup <= use.range.lowerBound { return false }
+    return true
+  }
+
+  /// Gunning's complex word: three or more syllables without an `-ed`, `-es` or `-ing` ending's own syllable,
+  /// not a name, not hyphenated.
+  private func isComplex(_ token: Token, syllables: Int, firstWord: Bool, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    if token.kind == .acronym || (token.flags.contains(.capitalized) && !firstWord) { return false }
+    var ending = 0
+    for i in token.range {
+      if p[i] == UInt8(ascii: "-") { return false }
+    }
+    let n = token.range.count
+    func byte(_ back: Int) -> UInt8 { back <= n ? p[token.range.upperBound - back] | 0x20 : 0 }
+    if byte(3) == UInt8(ascii: "i") && byte(2) == UInt8(ascii: "n") && byte(1) == UInt8(ascii: "g") {
+      ending = 1
+    } else if byte(2) == UInt8(ascii: "e") && byte(1) == UInt8(ascii: "d") {
+      if byte(3) == UInt8(ascii: "t") || byte(3) == UInt8(ascii: "d") { ending = 1 }
+    } else if byte(2) == UInt8(ascii: "e") && byte(1) == UInt8(ascii: "s") {
+      let before = byte(3)
+      if [UInt8(ascii: "s"), UInt8(ascii: "x"), UInt8(ascii: "z"), UInt8(ascii: "c"), UInt8(ascii: "g")].contains(before)
+        || (before == UInt8(ascii: "h") && (byte(4) == UInt8(ascii: "c") || byte(4) == UInt8(ascii: "s")))
+      {
+        ending = 1
+      }
+    }
+    return syllables - ending >= 3
+  }
+
+  /// Writes a unit's normalized bytes to `scratch` (small letters, straight apostrophes, no full stops, no
+  /// possessive `'s`) and counts its letters.
+  private func normalize(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (count: Int, letters: Int) {
+    var n = 0
+    var letters = 0
+    var i = range.lowerBound
+    let limit = scratch.count - 8
+    while i < range.upperBound && n < limit {
+      let byte = p[i]
+      if byte == 0xE2, i + 2 < range.upperBound, p[i + 1] == 0x80, p[i + 2] == 0x99 || p[i + 2] == 0x98 {
+        scratch[n] = UInt8(ascii: "'")
+        n += 1
+        i += 3
+        continue
+      }
+      if byte != UInt8(ascii: ".") {
+        scratch[n] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+        n += 1
+        // A letter is an ASCII letter or the first byte of any other character (not an apostrophe).
+        if (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte >= 0xC0 { letters += 1 }
+      }
+      i += 1
+    }
+    if n >= 2 && scratch[n - 1] == UInt8(ascii: "s") && scratch[n - 2] == UInt8(ascii: "'") {
+      n -= 2
+    } else if n >= 1 && scratch[n - 1] == UInt8(ascii: "'") {
+      n -= 1
+    }
+    return (n, letters)
+  }
+
+  /// The bytes of a range in small letters, to tell words apart in messages.
+  private func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
+    p[range].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
+  }
+
+  /// The syllables of a word unit whose normalized bytes are in `scratch`.
+  private func wordSyllables(_ unit: WordUnit, _ n: Int) -> Int {
+    scratch.withUnsafeBufferPointer { estimateSyllables(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+  }
+
+  /// The syllables of an acronym read aloud: as a word if the pronouncing dictionary has it (NATO), else
+  /// letter by letter (NHS is three; W is three on its own).
+  private func acronymSyllables(_ unit: WordUnit, _ n: Int) -> Int {
+    var syllables = 0
+    for i in 0..<n {
+      let byte = scratch[i]
+      if byte == UInt8(ascii: "w") { syllables += 3 } else if byte &- UInt8(ascii: "a") < 26 { syllables += 1 }
+    }
+    return syllables
+  }
+}
+
+/// TEMPORARY vowel-group estimate until the syllable dictionary lands.
+func estimateSyllables(_ word: UnsafeBufferPointer<UInt8>) -> Int {
+  var count = 0
+  var previousVowel = false
+  for byte in word {
+    let vowel = [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+      UInt8(ascii: "y")].contains(byte)
+    if vowel && !previousVowel { count += 1 }
+    previousVowel = vowel
+  }
+  if word.count > 2 && word[word.count - 1] == UInt8(ascii: "e") && count > 1 { count -= 1 }
+  return max(1, count)
+}

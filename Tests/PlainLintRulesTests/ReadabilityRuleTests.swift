@@ -1,0 +1,113 @@
+import PlainLintCore
+import Testing
+
+@testable import PlainLintRules
+
+/// Lints text with every built-in rule and measures it.
+func measure(_ text: String, options: [String: [String: RuleOptionValue]] = [:]) throws
+  -> (findings: [Finding], metrics: DocumentMetrics)
+{
+  let linter = Linter(rules: try BuiltInRules.configured(options: options), measurer: BuiltInRules.measurer())
+  let (findings, metrics) = linter.run(PlainTextFrontEnd.prose(of: Document(path: "test.txt", text: text)))
+  return (findings, try #require(metrics))
+}
+
+@Suite("Readability")
+struct ReadabilityRuleTests {
+  @Test func countsWordsSentencesAndLettersAsTheFormulasDefineThem() throws {
+    // Numbers, web addresses and code are not words; a heading is a sentence; apostrophes are not letters.
+    let text = "Call 0300 123 4567 or visit www.nhs.uk today.\n\nDon't worry.\n"
+    let counts = try measure(text).metrics.document
+    #expect(counts.words == 6)  // Call, or, visit, today, Don't, worry
+    #expect(counts.sentences == 2)
+    #expect(counts.letters == "Callorvisittoday".count + "Dontworry".count)
+  }
+
+  @Test func sectionsAndParagraphsAreMeasuredSeparately() throws {
+    let text = """
+      Come to the clinic on time. Bring your letter. Ask us if you need help.
+
+      The evaluation demonstrated statistically significant improvements in medication adherence.
+      """
+    let metrics = try measure(text).metrics
+    #expect(metrics.paragraphs.count == 2)
+    #expect(metrics.sections.isEmpty)  // plain text has no headings
+    let easy = try #require(metrics.paragraphs[0].counts.scores.readingAge)
+    let hard = try #require(metrics.paragraphs[1].counts.scores.readingAge)
+    #expect(easy < 9 && hard > 16)
+    #expect(metrics.document.sentences == 4)
+    #expect(metrics.document.words == metrics.paragraphs.map(\.counts.words).reduce(0, +))
+  }
+
+  @Test func hardWordsCountJargonUncommonWordsAndUnexplainedAcronymsOnly() throws {
+    // haemorrhage (jargon), lassitude (uncommon), PALS (not explained); NHS is known; the elderly is about
+    // respect, not difficulty; PPI is explained before it is used again.
+    let text = """
+      The elderly with haemorrhage or lassitude can call PALS or the NHS. \
+      Patient and public involvement (PPI) helps. PPI matters.
+      """
+    let counts = try measure(text).metrics.document
+    #expect(counts.hardWords == 3)
+  }
+
+  @Test func readingAgeNamesTheTargetAndWhatRaisesIt() throws {
+    let text = """
+      Individuals experiencing persistent gastrointestinal symptoms should arrange an appointment with their \
+      general practitioner without unnecessary delay. Investigations, including endoscopic examination, may \
+      subsequently be considered necessary. Treatment alternatives will be discussed following evaluation.
+      """
+    let finding = try #require(try measure(text).findings.first { $0.rule == "reading-age" })
+    #expect(finding.message.hasPrefix("This paragraph has a reading age of "))
+    #expect(finding.message.contains("the target is 11"))
+    #expect(finding.message.contains("its longest sentence has 16 words (“Individuals experiencing persistent"))
+    #expect(finding.message.contains("“gastrointestinal” (6 syllables)"))
+    #expect(finding.range == 0..<text.utf8.count)
+    // A paragraph of 3 sentences is not scored when 4 are needed.
+    let relaxed = try measure(text, options: ["reading-age": ["min-sentences": .integer(4)]]).findings
+    #expect(!relaxed.contains { $0.rule == "reading-age" })
+  }
+
+  @Test func aSectionIsReportedOnlyWhenItsParagraphsDoNotAlreadySayIt() throws {
+    // Three hard one-sentence paragraphs: none is long enough to score alone, so the document is reported.
+    let text = """
+      Individuals experiencing persistent gastrointestinal symptoms should arrange consultations.
+
+      Investigations, including endoscopic examination, may subsequently be considered necessary.
+
+      Treatment alternatives will be discussed following diagnostic evaluation.
+      """
+    let findings = try measure(text).findings.filter { $0.rule == "reading-age" }
+    #expect(findings.count == 1)
+    #expect(findings.first?.message.hasPrefix("This document has a reading age of ") == true)
+  }
+
+  @Test func longParagraphs() throws {
+    let text = (1...6).map { _ in "Bring your letter." }.joined(separator: " ")
+    let finding = try #require(try measure(text).findings.first { $0.rule == "long-paragraph" })
+    #expect(finding.message.hasPrefix("This paragraph has 6 sentences and 18 words; the limit is 5 sentences"))
+    #expect(finding.severity == .info)
+  }
+
+  @Test func hardSentencesAreShortSentencesFullOfHardWords() throws {
+    let text = "Stakeholders co-produced the deliverables for the CQC. Come in on time."
+    let finding = try #require(try measure(text).findings.first { $0.rule == "hard-sentence" })
+    #expect(finding.message.hasPrefix("This sentence has 3 hard words in 7: “Stakeholders”, "))
+    #expect(finding.range == 0..<54)
+  }
+
+  @Test func passiveVoice() throws {
+    let cases: [(String, [String])] = [
+      ("Your blood will be taken by a nurse.", ["be taken"]),
+      ("You are being referred.", ["are being referred"]),
+      ("The forms weren't signed.", ["weren't signed"]),
+      ("I got used to it.", []),
+      ("We are interested in your views.", []),
+      ("Results are often delayed.", ["are often delayed"]),
+      ("It is based on your answers.", []),
+    ]
+    for (text, expected) in cases {
+      let found = try measure(text).findings.filter { $0.rule == "passive-voice" }
+      #expect(summary(found, text).map { String($0.dropFirst("passive-voice: ".count)) } == expected, "\(text)")
+    }
+  }
+}
