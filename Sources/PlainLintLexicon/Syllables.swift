@@ -288,11 +288,25 @@ private struct Word {
       // -ire is two syllables (fire, desire).
       if has("ir", at: e - 2) && !vowel(e - 3) && !has("sh", at: e - 4) { change += 1 }
     }
-    if ends("ism") || ends("asm") || ends("thm") || ends("isms") || ends("asms") { change += 1 }
-    if ends("ically") { change -= 1 }
-    if (ends("gue") || ends("gues") || ends("gued")) && n > 5 { change -= 1 }
-    // A verb in -le with -ing (handling, bubbling).
-    if ends("ling") && !vowel(n - 5) && !isAny(n - 5, "lr") && hasVowel(before: n - 5) { change += 1 }
+    switch self[n - 1] {
+    case UInt8(ascii: "m"):
+      // A syllabic m (autism, spasm, rhythm).
+      if ends("ism") || ends("asm") || ends("thm") { change += 1 }
+    case UInt8(ascii: "s"):
+      if ends("isms") || ends("asms") { change += 1 }
+      if ends("gues") && n > 5 { change -= 1 }
+    case UInt8(ascii: "e"), UInt8(ascii: "d"):
+      // A silent u after g (league, fatigued).
+      if (ends("gue") || ends("gued")) && n > 5 { change -= 1 }
+    case UInt8(ascii: "y"):
+      // -ically is said -ickly (basically).
+      if ends("ically") { change -= 1 }
+    case UInt8(ascii: "g"):
+      // A verb in -le with -ing (handling, bubbling).
+      if ends("ling") && !vowel(n - 5) && !isAny(n - 5, "lr") && hasVowel(before: n - 5) { change += 1 }
+    default:
+      break
+    }
     return change
   }
 
@@ -304,21 +318,72 @@ private struct Word {
     if starts("eye") && n >= 5 && !(n == 4 && isAny(3, "sd")) { change -= 1 }
     if starts("busi") || starts("every") && n > 5 { change -= 1 }
     var silentE = -1
-    for prefix in silentEPrefixes where starts(prefix) {
-      let next = prefix.utf8CodeUnitCount
-      if n >= next + 3 && !vowelLetter(next) && !starts("forens") && !starts("forest") {
-        change -= 1
-        silentE = next - 1
-      }
-      break
+    let prefix = longest(silentEPrefixes(), ending: false)
+    if prefix > 0 && n >= prefix + 3 && !vowelLetter(prefix) && !starts("forens") && !starts("forest") {
+      change -= 1
+      silentE = prefix - 1
     }
-    for suffix in silentESuffixes where ends(suffix) {
-      let e = n - suffix.utf8CodeUnitCount - 1
-      guard e >= 2, e != silentE, self[e] == UInt8(ascii: "e"), !vowel(e - 1), hasVowel(before: e - 1) else { break }
-      if !(isAny(e - 1, "lr") && !vowel(e - 2) && self[e - 2] != self[e - 1]) { change -= 1 }
-      break
+    let e = n - longest(silentESuffixes(), ending: true) - 1
+    if e >= 2 && e < n - 1 && e != silentE && self[e] == UInt8(ascii: "e") && !vowel(e - 1) && hasVowel(before: e - 1)
+      && !(isAny(e - 1, "lr") && !vowel(e - 2) && self[e - 2] != self[e - 1])
+    {
+      change -= 1
     }
     return change
+  }
+
+  /// Suffixes after which a silent e stays silent (homeless, completely, statement, causeway), by the word's
+  /// last letter, separated by spaces, longest first where one ends another.
+  func silentESuffixes() -> StaticString {
+    switch self[n - 1] {
+    case UInt8(ascii: "s"): return "lessness nesses fulness ments ness less ways"
+    case UInt8(ascii: "y"): return "lessly fully ly way"
+    case UInt8(ascii: "l"): return "ful"
+    case UInt8(ascii: "t"): return "ment"
+    case UInt8(ascii: "n"): return "mann man men"
+    case UInt8(ascii: "d"): return "field land wood head"
+    case UInt8(ascii: "e"): return "house stone ville where line time side"
+    case UInt8(ascii: "k"): return "work"
+    default: return ""
+    }
+  }
+
+  /// Silent-e words that start compounds (homework, forecast, lifetime), by the word's first letter.
+  func silentEPrefixes() -> StaticString {
+    switch self[0] {
+    case UInt8(ascii: "h"): return "house home"
+    case UInt8(ascii: "f"): return "fore"
+    case UInt8(ascii: "s"): return "space shame stone state some side safe"
+    case UInt8(ascii: "c"): return "care"
+    case UInt8(ascii: "b"): return "bride base"
+    case UInt8(ascii: "l"): return "life"
+    case UInt8(ascii: "t"): return "time"
+    case UInt8(ascii: "w"): return "whole white wide wine"
+    case UInt8(ascii: "n"): return "note name"
+    case UInt8(ascii: "d"): return "dare"
+    case UInt8(ascii: "g"): return "grave"
+    default: return ""
+    }
+  }
+
+  /// The length of the first of `list` (words separated by spaces) the word ends with (or starts with), or 0.
+  func longest(_ list: StaticString, ending: Bool) -> Int {
+    let s = list.utf8Start
+    let count = list.utf8CodeUnitCount
+    var start = 0
+    while start < count {
+      var end = start
+      while end < count && s[end] != UInt8(ascii: " ") { end += 1 }
+      let length = end - start
+      if length < n {
+        let from = ending ? n - length : 0
+        var k = 0
+        while k < length && p[from + k] == s[start + k] { k += 1 }
+        if k == length { return length }
+      }
+      start = end + 1
+    }
+    return 0
   }
 
   /// Whether a vowel comes before `i`.
@@ -331,17 +396,3 @@ private struct Word {
     return false
   }
 }
-
-/// Suffixes after which a silent e stays silent (homeless, completely, statement, causeway), longest first where
-/// one ends another.
-private let silentESuffixes: [StaticString] = [
-  "lessness", "lessly", "less", "fulness", "fully", "ful", "nesses", "ness", "ments", "ment", "ly", "mann", "man",
-  "men", "land", "wood", "house", "head", "line", "stone", "field", "ville", "work", "time", "where", "side", "ways",
-  "way",
-]
-
-/// Silent-e words that start compounds (homework, forecast, lifetime).
-private let silentEPrefixes: [StaticString] = [
-  "home", "fore", "some", "care", "base", "life", "time", "house", "space", "side", "wide", "note", "bride", "dare",
-  "name", "safe", "shame", "stone", "grave", "whole", "state", "wine", "white",
-]
