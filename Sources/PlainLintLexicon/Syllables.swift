@@ -66,6 +66,7 @@ public enum SyllableCounter {
     return max(groups, 1)
   }
 
+  /// Whether a small letter is a, e, i, o, u or y.
   @inline(__always)
   static func isVowel(_ letter: UInt8) -> Bool {
     switch letter {
