@@ -25,4 +25,13 @@ public enum BuiltInDictionaries {
     }
     return lexicon
   }()
+
+  /// The syllables of words, from the pronouncing dictionaries in `Dictionaries/syllables.tsv` and the
+  /// estimate for other words. It is read in place from the program, so making it costs nothing.
+  public static let syllables: SyllableTable = {
+    guard let table = SyllableTable(table: embeddedSyllables, wordCounts: embeddedWordSyllables) else {
+      preconditionFailure("the compiled syllable table does not match this version of plainlint; rebuild it")
+    }
+    return table
+  }()
 }

@@ -1,7 +1,8 @@
 // plainlint-embed OUTPUT FILE...
 //
 // For the EmbedDictionaries build plugin: checks the dictionary files, compiles them into the lexicon's tables,
-// and writes a Swift file holding each CSV file as a raw string literal and the compiled tables as base64.
+// and writes a Swift file holding each CSV file as a raw string literal and the compiled tables as base64. The
+// `.txt` file is the everyday words; the `.tsv` file is the syllable counts, compiled into a `SyllableTable`.
 // A problem in a dictionary stops the build with the file, line and column, as a compiler error would.
 import Foundation
 import PlainLintLexicon
@@ -29,12 +30,22 @@ func read(_ path: String) -> [UInt8] {
 
 var csvFiles: [(path: String, file: DictionaryFile, text: String)] = []
 var commonWords: [UInt8] = []
+var syllables: [SyllableTable.Entry] = []
 var failed = false
 for path in arguments.dropFirst() {
   let bytes = read(path)
   let name = URL(fileURLWithPath: path).lastPathComponent
   if name.hasSuffix(".txt") {
     commonWords += bytes
+    continue
+  }
+  if name.hasSuffix(".tsv") {
+    do throws(SyllableTable.Problem) {
+      syllables += try SyllableTable.read(bytes)
+    } catch {
+      FileHandle.standardError.write(Data("\(path):\(error.line):1: error: \(error.message)\n".utf8))
+      failed = true
+    }
     continue
   }
   let file = DictionaryFile(name: name, bytes: bytes)
@@ -85,6 +96,19 @@ let wordText = String(decoding: compiled.words, as: UTF8.self)
 let wordHashes = delimiter(for: wordText)
 swift += "/// The compiled lexicon's words, end to end.\n"
 swift += "let embeddedLexiconWords: StaticString = \(wordHashes)\"\(wordText)\"\(wordHashes)\n"
+// The syllable table and the counts of the lexicon's words: ASCII, read in place when plainlint counts syllables.
+guard let lexicon = Lexicon(compiled: compiled.tables, words: compiled.words, files: { [] }) else {
+  FileHandle.standardError.write(Data("plainlint-embed: the compiled lexicon cannot be read back\n".utf8))
+  exit(1)
+}
+let syllableText = String(decoding: SyllableTable.compile(syllables), as: UTF8.self)
+let syllableHashes = delimiter(for: syllableText)
+swift += "\n/// The syllable counts the estimate gets wrong (see `SyllableTable`).\n"
+swift += "let embeddedSyllables: StaticString = \(syllableHashes)\"\(syllableText)\"\(syllableHashes)\n\n"
+let countText = String(decoding: SyllableTable.wordCounts(lexicon: lexicon, entries: syllables), as: UTF8.self)
+let countHashes = delimiter(for: countText)
+swift += "/// The syllables of each lexicon word, British then American, by word number.\n"
+swift += "let embeddedWordSyllables: StaticString = \(countHashes)\"\(countText)\"\(countHashes)\n"
 do {
   try Data(swift.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
 } catch {
