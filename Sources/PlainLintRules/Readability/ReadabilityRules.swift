@@ -39,10 +39,8 @@ func wholeReadingAge(_ counts: TextCounts) -> Int? {
 
 /// The start of a sentence, for a message: its first few words and an ellipsis.
 func opening(_ context: BlockContext, _ range: Range<Int>, words: Int = 6) -> String {
-  let text = context.string(range)
-  let parts = text.split(separator: " ", omittingEmptySubsequences: true)
-  if parts.count <= words { return text }
-  return parts.prefix(words).joined(separator: " ") + "…"
+  let parts = context.string(range).split(whereSeparator: \.isWhitespace)
+  return parts.prefix(words).joined(separator: " ") + (parts.count > words ? "…" : "")
 }
 
 /// Flags paragraphs, sections and documents whose reading age is above the target.
@@ -77,7 +75,7 @@ public struct ReadingAgeRule: Rule {
         """
         «Please arrive on time for your appointment. Remember to bring your hospital letter. Ask a member of \
         staff if you need any help.»
-        """, options: ["target": .integer(9)]),
+        """, options: ["target": .integer(8)]),
     ],
     nonTriggeringExamples: [
       RuleExample("Come to the clinic on time. Bring your letter. Ask us if you need help."),

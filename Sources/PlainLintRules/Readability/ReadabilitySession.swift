@@ -72,6 +72,7 @@ final class ReadabilitySession {
   let words: WordSession
   let acronyms: AcronymSession
   let dialect: Dialect
+  let syllables = BuiltInDictionaries.syllables
   private var blockRange: Range<Int> = -1 ..< -1
 
   /// The current block's sentences.
@@ -314,33 +315,24 @@ final class ReadabilitySession {
     p[range].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
   }
 
-  /// The syllables of a word unit whose normalized bytes are in `scratch`.
+  /// The syllables of a word unit whose normalized bytes are in `scratch`: by its lexicon number when the word
+  /// rules found it (one memory read), else from the pronouncing dictionary or the estimate.
   private func wordSyllables(_ unit: WordUnit, _ n: Int) -> Int {
-    scratch.withUnsafeBufferPointer { estimateSyllables(UnsafeBufferPointer(rebasing: $0[0..<n])) }
+    if unit.word >= 0 { return syllables.count(wordID: unit.word, dialect: dialect) }
+    return scratch.withUnsafeBufferPointer {
+      syllables.count(UnsafeBufferPointer(rebasing: $0[0..<n]), dialect: dialect)
+    }
   }
 
-  /// The syllables of an acronym read aloud: as a word if the pronouncing dictionary has it (NATO), else
-  /// letter by letter (NHS is three; W is three on its own).
+  /// The syllables of an acronym read aloud: as a word when it is an everyday word in small letters (PALS,
+  /// AIDS), else letter by letter (NHS is three; W is three on its own).
   private func acronymSyllables(_ unit: WordUnit, _ n: Int) -> Int {
-    var syllables = 0
+    if words.matcher.isCommon(unit) { return wordSyllables(unit, n) }
+    var count = 0
     for i in 0..<n {
       let byte = scratch[i]
-      if byte == UInt8(ascii: "w") { syllables += 3 } else if byte &- UInt8(ascii: "a") < 26 { syllables += 1 }
+      if byte == UInt8(ascii: "w") { count += 3 } else if byte &- UInt8(ascii: "a") < 26 { count += 1 }
     }
-    return syllables
+    return count
   }
-}
-
-/// TEMPORARY vowel-group estimate until the syllable dictionary lands.
-func estimateSyllables(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-  var count = 0
-  var previousVowel = false
-  for byte in word {
-    let vowel = [UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
-      UInt8(ascii: "y")].contains(byte)
-    if vowel && !previousVowel { count += 1 }
-    previousVowel = vowel
-  }
-  if word.count > 2 && word[word.count - 1] == UInt8(ascii: "e") && count > 1 { count -= 1 }
-  return max(1, count)
 }
