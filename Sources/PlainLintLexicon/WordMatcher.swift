@@ -40,15 +40,30 @@ public final class WordMatcher {
   /// Scratch space for a word's normalized bytes.
   private let scratch: UnsafeMutablePointer<UInt8>
   private static let scratchSize = 256
+  /// The numbers of words read in place lately, by their hash (see `RecentWord`).
+  private let recent: UnsafeMutablePointer<RecentWord>
+  private static let recentCount = 2048
+
+  /// A word of ASCII letters and its number. A text uses a few thousand words most of the time, and the word
+  /// table's slots, starts and bytes are three reads from memory too large for the nearest cache; this one is
+  /// small enough to stay there. Its chunks alone tell the word: letters are never zero bytes.
+  private struct RecentWord {
+    var chunk0: UInt64 = 0
+    var chunk1: UInt64 = 0
+    var word: Int32 = -1
+  }
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
     tables = lexicon.tables
     scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: WordMatcher.scratchSize)
+    recent = UnsafeMutablePointer<RecentWord>.allocate(capacity: WordMatcher.recentCount)
+    recent.initialize(repeating: RecentWord(), count: WordMatcher.recentCount)
   }
 
   deinit {
     scratch.deallocate()
+    recent.deallocate()
   }
 
   /// Appends the units of `tokens[range]` to `units`: each word token, split at hyphens, with the lexicon
@@ -61,9 +76,34 @@ public final class WordMatcher {
     let s = scratch
     let limit = WordMatcher.scratchSize - 8
     var previousToken = Int.min
+    // Words of ASCII letters, up to 16 bytes, are read in place as two chunks (most words are): the fast path.
+    let inPlaceEnd = p.count &- 16
     for k in range {
       let token = t[k]
       guard token.kind == .word || token.kind == .acronym else { continue }
+      let count = token.end &- token.start
+      if count <= 16 && token.start <= inPlaceEnd {
+        let word = UnsafeRawPointer(p.baseAddress! + token.start)
+        let mask0 = UInt64.max &>> ((8 &- min(count, 8)) &* 8)
+        let mask1 = count > 8 ? UInt64.max &>> ((16 &- count) &* 8) : 0
+        let chunk0 = (word.loadUnaligned(as: UInt64.self) | WordMatcher.caseBits) & mask0
+        let chunk1 = (word.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | WordMatcher.caseBits) & mask1
+        if WordMatcher.areSmallLetters(chunk0, mask0) && WordMatcher.areSmallLetters(chunk1, mask1) {
+          let h = WordTable.hashChunks(chunk0, chunk1, count)
+          let entry = recent + Int(truncatingIfNeeded: h >> 53)
+          if entry.pointee.chunk0 != chunk0 || entry.pointee.chunk1 != chunk1 {
+            entry.pointee = RecentWord(
+              chunk0: chunk0, chunk1: chunk1,
+              word: tables.wordID(chunk0, chunk1, count: count, masks: mask0, mask1, hash: h))
+          }
+          units.append(
+            WordUnit(
+              start: token.start, end: token.end, word: entry.pointee.word, token: Int32(k),
+              joinsPrevious: previousToken == k &- 1))
+          previousToken = k
+          continue
+        }
+      }
       var partStart = token.start
       var first = true
       var n = 0
@@ -116,6 +156,19 @@ public final class WordMatcher {
       }
       previousToken = k
     }
+  }
+
+  /// The bit that makes an ASCII capital a small letter, in each byte of a chunk.
+  private static let caseBits: UInt64 = 0x2020_2020_2020_2020
+
+  /// Whether the bytes of `chunk` under `mask` are all small ASCII letters (after `caseBits`, capitals too).
+  @inline(__always)
+  private static func areSmallLetters(_ chunk: UInt64, _ mask: UInt64) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low = chunk & ~high
+    // The high bit of each byte: from `a` up (below 0x80), and below `{`; no carry crosses a byte.
+    let letters = (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505) & ~chunk & high
+    return letters & mask == high & mask
   }
 
   /// Appends the matches among `units[range]` (one sentence's units) to `matches`.

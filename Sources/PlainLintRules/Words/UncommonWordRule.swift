@@ -57,12 +57,17 @@ public struct UncommonWordRule: Rule {
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
       let units = session.units
-      let matched = session.matched
+      let matches = session.matches
+      // Matches are in text order: the next one that may cover a unit.
+      var nextMatch = 0
       block.text.withUnsafeBufferPointer { p in
-        for index in units.indices where !matched[index] {
+        for index in units.indices {
           let unit = units[index]
           // Most words are everyday words: the cheapest test first.
           guard !session.matcher.isCommon(unit), unit.end - unit.start >= minLetters else { continue }
+          // Words a match covers (a term or an exception) are for the word lists.
+          while nextMatch < matches.count && matches[nextMatch].units.upperBound <= index { nextMatch += 1 }
+          if nextMatch < matches.count && matches[nextMatch].units.contains(index) { continue }
           let token = block.tokens[Int(unit.token)]
           guard token.kind == .word, !token.flags.contains(.capitalized), isPlainLowercaseWord(p, unit.start..<unit.end)
           else { continue }

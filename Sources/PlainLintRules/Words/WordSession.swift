@@ -17,8 +17,6 @@ final class WordSession {
   private(set) var sentenceUnits: [Range<Int>] = []
   /// The matches, in text order.
   private(set) var matches: [WordMatch] = []
-  /// Per unit: whether a match (a term or an exception) covers it.
-  private(set) var matched: [Bool] = []
 
   init(lexicon: Lexicon) {
     matcher = WordMatcher(lexicon: lexicon)
@@ -35,6 +33,14 @@ final class WordSession {
   func analyze(_ block: BlockContext) {
     guard block.block.range != blockRange else { return }
     blockRange = block.block.range
+    // The arrays are worked on as locals and put back: appending to a class's array one element at a time
+    // would check exclusive access on every append.
+    var units: [WordUnit] = []
+    var sentenceUnits: [Range<Int>] = []
+    var matches: [WordMatch] = []
+    swap(&units, &self.units)
+    swap(&sentenceUnits, &self.sentenceUnits)
+    swap(&matches, &self.matches)
     units.removeAll(keepingCapacity: true)
     sentenceUnits.removeAll(keepingCapacity: true)
     matches.removeAll(keepingCapacity: true)
@@ -48,11 +54,9 @@ final class WordSession {
         }
       }
     }
-    matched.removeAll(keepingCapacity: true)
-    matched.append(contentsOf: repeatElement(false, count: units.count))
-    for match in matches {
-      for unit in match.units { matched[unit] = true }
-    }
+    swap(&units, &self.units)
+    swap(&sentenceUnits, &self.sentenceUnits)
+    swap(&matches, &self.matches)
   }
 }
 
