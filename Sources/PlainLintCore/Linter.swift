@@ -32,10 +32,10 @@ public struct Linter: Sendable {
   public func lint(_ prose: ProseText) -> [Finding] {
     let document = DocumentState(prose: prose)
     let checkers = rules.map { $0.rule.makeChecker(document: document) }
-    let identifiers = rules.map(\.identifier)  // once: each look-up copies the rule's whole description
-    let severities = rules.map(\.severity)
+    let checksSentences = checkers.map(\.checksSentences)
     let blocks = prose.blocks
-    var sink = FindingSink()
+    // The identifiers once: each look-up copies the rule's whole description.
+    var sink = FindingSink(rules: rules.map { ($0.identifier, $0.severity) })
     var tokens: [Token] = []
     var sentences: [Sentence] = []
     var spans: [(tokens: Range<Int>, sentences: Range<Int>)] = []
@@ -75,19 +75,19 @@ public struct Linter: Sendable {
         context.tokenRange = span.tokens
         context.sentenceRange = span.sentences
         for ruleIndex in checkers.indices {
-          sink.rule = identifiers[ruleIndex]
-          sink.severity = severities[ruleIndex]
+          sink.rule = ruleIndex
           let checker = checkers[ruleIndex]
-          for sentenceIndex in span.sentences {
-            checker.check(sentence: sentences[sentenceIndex], in: context, report: &sink)
+          if checksSentences[ruleIndex] {
+            for sentenceIndex in span.sentences {
+              checker.check(sentence: sentences[sentenceIndex], in: context, report: &sink)
+            }
           }
           checker.check(block: context, report: &sink)
         }
       }
     }
     for ruleIndex in checkers.indices {
-      sink.rule = identifiers[ruleIndex]
-      sink.severity = severities[ruleIndex]
+      sink.rule = ruleIndex
       checkers[ruleIndex].finish(report: &sink)
     }
     // Findings were reported in prose offsets: map them to the source in place (plain text needs nothing).

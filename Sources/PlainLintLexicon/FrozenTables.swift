@@ -88,13 +88,11 @@ public struct FrozenTables: @unchecked Sendable {
   }
 
   /// The number of a word of 1 to 16 bytes given as two little-endian chunks, bytes past the word zero, with
-  /// the masks of the word's bytes in each chunk and its hash (`WordTable.hashChunks`); or -1. The same look-up
-  /// as `wordID(padded:_:)`, with the bytes already in registers.
-  @inline(__always)
-  func wordID(
-    _ chunk0: UInt64, _ chunk1: UInt64, count: Int, masks mask0: UInt64, _ mask1: UInt64, hash h: UInt64
-  ) -> Int32 {
+  /// the masks of the word's bytes in each chunk; or -1. The same look-up as `wordID(padded:_:)`, with the bytes
+  /// already in registers.
+  func wordID(_ chunk0: UInt64, _ chunk1: UInt64, count: Int, masks mask0: UInt64, _ mask1: UInt64) -> Int32 {
     guard count <= longest else { return -1 }
+    let h = WordTable.hashChunks(chunk0, chunk1, count)
     let tag = UInt32(truncatingIfNeeded: h >> 52)
     var index = Int(truncatingIfNeeded: h) & mask
     let slots = self.slots.baseAddress!

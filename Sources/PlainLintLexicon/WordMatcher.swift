@@ -40,9 +40,12 @@ public final class WordMatcher {
   /// Scratch space for a word's normalized bytes.
   private let scratch: UnsafeMutablePointer<UInt8>
   private static let scratchSize = 256
-  /// The numbers of words read in place lately, by their hash (see `RecentWord`).
+  /// The numbers of words read in place lately, by a quick hash of their bytes (see `RecentWord`).
   private let recent: UnsafeMutablePointer<RecentWord>
   private static let recentCount = 2048
+  /// Units found but not yet appended to the caller's array.
+  private let pending: UnsafeMutablePointer<WordUnit>
+  private static let pendingSize = 256
 
   /// A word of ASCII letters and its number. A text uses a few thousand words most of the time, and the word
   /// table's slots, starts and bytes are three reads from memory too large for the nearest cache; this one is
@@ -59,11 +62,13 @@ public final class WordMatcher {
     scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: WordMatcher.scratchSize)
     recent = UnsafeMutablePointer<RecentWord>.allocate(capacity: WordMatcher.recentCount)
     recent.initialize(repeating: RecentWord(), count: WordMatcher.recentCount)
+    pending = UnsafeMutablePointer<WordUnit>.allocate(capacity: WordMatcher.pendingSize)
   }
 
   deinit {
     scratch.deallocate()
     recent.deallocate()
+    pending.deallocate()
   }
 
   /// Appends the units of `tokens[range]` to `units`: each word token, split at hyphens, with the lexicon
@@ -75,6 +80,18 @@ public final class WordMatcher {
   ) {
     let s = scratch
     let limit = WordMatcher.scratchSize - 8
+    // Units wait in a small buffer and join the array a buffer at a time: an array checks that it is not shared
+    // on every append.
+    let pending = self.pending
+    var pendingCount = 0
+    @inline(__always) func add(_ unit: WordUnit) {
+      if pendingCount == WordMatcher.pendingSize {
+        units.append(contentsOf: UnsafeBufferPointer(start: pending, count: pendingCount))
+        pendingCount = 0
+      }
+      (pending + pendingCount).initialize(to: unit)
+      pendingCount &+= 1
+    }
     var previousToken = Int.min
     // Words of ASCII letters, up to 16 bytes, are read in place as two chunks (most words are): the fast path.
     let inPlaceEnd = p.count &- 16
@@ -89,14 +106,13 @@ public final class WordMatcher {
         let chunk0 = (word.loadUnaligned(as: UInt64.self) | WordMatcher.caseBits) & mask0
         let chunk1 = (word.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | WordMatcher.caseBits) & mask1
         if WordMatcher.areSmallLetters(chunk0, mask0) && WordMatcher.areSmallLetters(chunk1, mask1) {
-          let h = WordTable.hashChunks(chunk0, chunk1, count)
-          let entry = recent + Int(truncatingIfNeeded: h >> 53)
+          // A quick hash picks the recent word to compare; the table's hash is needed only when it differs.
+          let entry = recent + Int(truncatingIfNeeded: ((chunk0 &+ chunk1) &* 0x9E37_79B9_7F4A_7C15) >> 53)
           if entry.pointee.chunk0 != chunk0 || entry.pointee.chunk1 != chunk1 {
             entry.pointee = RecentWord(
-              chunk0: chunk0, chunk1: chunk1,
-              word: tables.wordID(chunk0, chunk1, count: count, masks: mask0, mask1, hash: h))
+              chunk0: chunk0, chunk1: chunk1, word: tables.wordID(chunk0, chunk1, count: count, masks: mask0, mask1))
           }
-          units.append(
+          add(
             WordUnit(
               start: token.start, end: token.end, word: entry.pointee.word, token: Int32(k),
               joinsPrevious: previousToken == k &- 1))
@@ -125,7 +141,7 @@ public final class WordMatcher {
               (s + n).initialize(repeating: 0, count: 8)
               word = tables.wordID(padded: s, n)
             }
-            units.append(
+            add(
               WordUnit(
                 start: partStart, end: i, word: word, token: Int32(k),
                 joinsPrevious: first ? previousToken == k - 1 : true))
@@ -156,6 +172,7 @@ public final class WordMatcher {
       }
       previousToken = k
     }
+    units.append(contentsOf: UnsafeBufferPointer(start: pending, count: pendingCount))
   }
 
   /// The bit that makes an ASCII capital a small letter, in each byte of a chunk.

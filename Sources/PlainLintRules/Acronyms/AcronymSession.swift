@@ -31,8 +31,8 @@ final class AcronymSession {
   private var glossaryLevel: Int? = nil
   /// Definitions made by markup (`<abbr title>`), by key: where each is.
   let markupDefinitions: [String: Int]
-  /// Scratch space for an acronym's key.
-  private var scratch = [UInt8](repeating: 0, count: 64)
+  /// Tokens this long or longer are never in the acronym list.
+  private static let longestKey = 64
 
   init(lexicon: Lexicon, prose: ProseText) {
     self.lexicon = lexicon
@@ -133,24 +133,25 @@ final class AcronymSession {
   /// The acronym-list number of a token: its bytes without full stops, in capitals, a plural `s`, `'s` or
   /// `’s` taken off; -1 if it is not in the list.
   func keyNumber(_ text: [UInt8], _ token: Token) -> Int {
-    guard token.end - token.start < scratch.count else { return -1 }
-    var n = 0
-    for i in token.start..<token.end {
-      let byte = text[i]
-      if byte == UInt8(ascii: ".") { continue }
-      scratch[n] = byte &- UInt8(ascii: "a") < 26 ? byte & 0xDF : byte
-      n += 1
-    }
-    if n >= 3 && text[token.end - 1] == UInt8(ascii: "s") {
-      n -= 1
-      if n >= 1 && scratch[n - 1] == UInt8(ascii: "'") {
-        n -= 1
-      } else if n >= 3 && scratch[n - 3] == 0xE2 && scratch[n - 2] == 0x80 && scratch[n - 1] == 0x99 {
-        n -= 3
+    guard token.end - token.start < AcronymSession.longestKey else { return -1 }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: AcronymSession.longestKey) { scratch in
+      var n = 0
+      for i in token.start..<token.end {
+        let byte = text[i]
+        if byte == UInt8(ascii: ".") { continue }
+        scratch[n] = byte &- UInt8(ascii: "a") < 26 ? byte & 0xDF : byte
+        n += 1
       }
+      if n >= 3 && text[token.end - 1] == UInt8(ascii: "s") {
+        n -= 1
+        if n >= 1 && scratch[n - 1] == UInt8(ascii: "'") {
+          n -= 1
+        } else if n >= 3 && scratch[n - 3] == 0xE2 && scratch[n - 2] == 0x80 && scratch[n - 1] == 0x99 {
+          n -= 3
+        }
+      }
+      return lexicon.acronymNumber(UnsafeBufferPointer(rebasing: scratch[0..<n]))
     }
-    let count = n
-    return scratch.withUnsafeBufferPointer { lexicon.acronymNumber(UnsafeBufferPointer(rebasing: $0[0..<count])) }
   }
 
   // MARK: Definitions

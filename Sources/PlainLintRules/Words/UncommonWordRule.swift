@@ -54,6 +54,8 @@ public struct UncommonWordRule: Rule {
       self.minLetters = minLetters
     }
 
+    var checksSentences: Bool { false }
+
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
       let units = session.units
