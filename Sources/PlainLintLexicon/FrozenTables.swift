@@ -115,6 +115,12 @@ public struct FrozenTables: @unchecked Sendable {
     }
   }
 
+  /// The trie node of the terms that start with `word` (a number or -1), or -1.
+  @inline(__always)
+  func firstNode(of word: Int32) -> Int32 {
+    word >= 0 ? firstNode[Int(word)] : -1
+  }
+
   /// The node after `node` by `word`, or -1.
   @inline(__always)
   func next(_ node: Int32, _ word: Int32) -> Int32 {

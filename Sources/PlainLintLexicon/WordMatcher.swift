@@ -2,23 +2,26 @@ import PlainLintCore
 
 /// A word of a sentence as the matcher sees it: a word token, or one part of a hyphenated one.
 public struct WordUnit: Sendable {
-  private var storedStart: UInt32
-  private var storedEnd: UInt32
+  @usableFromInline var storedStart: UInt32
+  @usableFromInline var storedEnd: UInt32
   /// The unit's bytes in the prose.
-  public var start: Int { Int(storedStart) }
-  public var end: Int { Int(storedEnd) }
+  @inlinable public var start: Int { Int(storedStart) }
+  @inlinable public var end: Int { Int(storedEnd) }
   /// Its number in the lexicon, or -1 if the lexicon does not have it.
   public var word: Int32
   /// The index of its token.
   public var token: Int32
+  /// The trie node of the terms its word starts, or -1: kept here so matching reads only the units.
+  var node: Int32
   /// Whether it follows the previous unit with nothing but space between (a phrase may go on).
   public var joinsPrevious: Bool
 
-  init(start: Int, end: Int, word: Int32, token: Int32, joinsPrevious: Bool) {
+  init(start: Int, end: Int, word: Int32, node: Int32, token: Int, joinsPrevious: Bool) {
     storedStart = UInt32(truncatingIfNeeded: start)
     storedEnd = UInt32(truncatingIfNeeded: end)
     self.word = word
-    self.token = token
+    self.node = node
+    self.token = Int32(truncatingIfNeeded: token)
     self.joinsPrevious = joinsPrevious
   }
 }
@@ -37,6 +40,8 @@ public struct WordMatch: Sendable {
 public final class WordMatcher {
   public let lexicon: Lexicon
   let tables: FrozenTables
+  /// Words numbered below this are everyday words.
+  @usableFromInline let commonCount: Int
   /// Scratch space for a word's normalized bytes.
   private let scratch: UnsafeMutablePointer<UInt8>
   private static let scratchSize = 256
@@ -54,11 +59,14 @@ public final class WordMatcher {
     var chunk0: UInt64 = 0
     var chunk1: UInt64 = 0
     var word: Int32 = -1
+    /// The trie node the word starts, or -1.
+    var node: Int32 = -1
   }
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
     tables = lexicon.tables
+    commonCount = tables.commonCount
     scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: WordMatcher.scratchSize)
     recent = UnsafeMutablePointer<RecentWord>.allocate(capacity: WordMatcher.recentCount)
     recent.initialize(repeating: RecentWord(), count: WordMatcher.recentCount)
@@ -101,20 +109,28 @@ public final class WordMatcher {
       let count = token.end &- token.start
       if count <= 16 && token.start <= inPlaceEnd {
         let word = UnsafeRawPointer(p.baseAddress! + token.start)
-        let mask0 = UInt64.max &>> ((8 &- min(count, 8)) &* 8)
-        let mask1 = count > 8 ? UInt64.max &>> ((16 &- count) &* 8) : 0
+        var mask0 = UInt64.max
+        var mask1: UInt64 = 0
+        var chunk1: UInt64 = 0
+        var letters = true
+        if count > 8 {
+          mask1 = UInt64.max &>> ((16 &- count) &* 8)
+          chunk1 = (word.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | WordMatcher.caseBits) & mask1
+          letters = WordMatcher.areSmallLetters(chunk1, mask1)
+        } else {
+          mask0 = UInt64.max &>> ((8 &- count) &* 8)
+        }
         let chunk0 = (word.loadUnaligned(as: UInt64.self) | WordMatcher.caseBits) & mask0
-        let chunk1 = (word.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | WordMatcher.caseBits) & mask1
-        if WordMatcher.areSmallLetters(chunk0, mask0) && WordMatcher.areSmallLetters(chunk1, mask1) {
+        if letters && WordMatcher.areSmallLetters(chunk0, mask0) {
           // A quick hash picks the recent word to compare; the table's hash is needed only when it differs.
           let entry = recent + Int(truncatingIfNeeded: ((chunk0 &+ chunk1) &* 0x9E37_79B9_7F4A_7C15) >> 53)
           if entry.pointee.chunk0 != chunk0 || entry.pointee.chunk1 != chunk1 {
-            entry.pointee = RecentWord(
-              chunk0: chunk0, chunk1: chunk1, word: tables.wordID(chunk0, chunk1, count: count, masks: mask0, mask1))
+            let number = tables.wordID(chunk0, chunk1, count: count, masks: mask0, mask1)
+            entry.pointee = RecentWord(chunk0: chunk0, chunk1: chunk1, word: number, node: tables.firstNode(of: number))
           }
           add(
             WordUnit(
-              start: token.start, end: token.end, word: entry.pointee.word, token: Int32(k),
+              start: token.start, end: token.end, word: entry.pointee.word, node: entry.pointee.node, token: k,
               joinsPrevious: previousToken == k &- 1))
           previousToken = k
           continue
@@ -143,7 +159,7 @@ public final class WordMatcher {
             }
             add(
               WordUnit(
-                start: partStart, end: i, word: word, token: Int32(k),
+                start: partStart, end: i, word: word, node: tables.firstNode(of: word), token: k,
                 joinsPrevious: first ? previousToken == k - 1 : true))
             first = false
           }
@@ -191,17 +207,11 @@ public final class WordMatcher {
   /// Appends the matches among `units[range]` (one sentence's units) to `matches`.
   public func match(_ units: [WordUnit], range: Range<Int>, into matches: inout [WordMatch]) {
     let tables = self.tables
-    let firstNode = tables.firstNode
     let terminal = tables.terminal
     units.withUnsafeBufferPointer { units in
       var i = range.lowerBound
       while i < range.upperBound {
-        let word = units[i].word
-        guard word >= 0 else {
-          i &+= 1
-          continue
-        }
-        var node = firstNode[Int(word)]
+        var node = units[i].node
         guard node >= 0 else {
           i &+= 1
           continue
@@ -252,8 +262,8 @@ public final class WordMatcher {
   }
 
   /// Whether unit's word is an everyday word.
-  @inline(__always)
+  @inlinable
   public func isCommon(_ unit: WordUnit) -> Bool {
-    unit.word >= 0 && Int(unit.word) < tables.commonCount
+    unit.word >= 0 && Int(unit.word) < commonCount
   }
 }

@@ -81,7 +81,10 @@ final class AcronymSession {
     blockRange = block.block.range
     uses.removeAll(keepingCapacity: true)
     updateGlossary(block)
+    // Most blocks have no acronym, and then no use.
     let tokens = block.tokens
+    let hasAcronym = tokens.withUnsafeBufferPointer { t in block.tokenRange.contains { t[$0].kind == .acronym } }
+    guard hasAcronym else { return }
     var words = 0
     var capitals = 0
     var unknown = 0
@@ -102,9 +105,9 @@ final class AcronymSession {
         let key: String
         if number >= 0 {
           policy = lexicon.acronymPolicies[number]
-          key = lexicon.acronymKeys[number]
           // Acronyms everyone knows need nothing: the commonest case, so the cheapest.
           if policy == .ok { continue }
+          key = lexicon.acronymKeys[number]
           if AcronymSession.romanNumerals.contains(key) && followsNumberedThing(block, k, sentence) { continue }
         } else {
           key = Lexicon.acronymKey(block.string(token.range))
@@ -116,7 +119,7 @@ final class AcronymSession {
         // Only acronyms that need explaining are looked at for an explanation.
         var defined = false
         if policy == nil || policy == .define {
-          defined = definesHere(block, k, sentence: sentence, letters: AcronymFit.letters(of: key), number: number)
+          defined = definesHere(block, k, sentence: sentence, key: key, number: number)
         }
         if glossaryLevel != nil && (defined || startsGlossaryEntry(block, k)) { glossary.insert(key) }
         uses.append(
@@ -162,6 +165,15 @@ final class AcronymSession {
       && characters.utf8.contains(block.text[token.start])
   }
 
+  /// Whether token `k` is `word` (small letters), in any case, compared byte by byte.
+  func isWord(_ block: BlockContext, _ k: Int, _ word: StaticString) -> Bool {
+    let token = block.tokens[k]
+    guard token.end - token.start == word.utf8CodeUnitCount else { return false }
+    return word.withUTF8Buffer { word in
+      word.indices.allSatisfy { block.text[token.start + $0] | 0x20 == word[$0] }
+    }
+  }
+
   /// The words of tokens `from` onwards (or backwards), stopping at punctuation or after `limit` words.
   func words(_ block: BlockContext, from start: Int, step: Int, within sentence: Sentence, limit: Int = 14)
     -> [String]
@@ -184,8 +196,10 @@ final class AcronymSession {
 
   /// Whether the acronym at token `k` is explained where it stands: "Patient Advice and Liaison Service
   /// (PALS)", "PALS (patient advice and liaison service)", "PALS stands for ..." or "PALS means ...".
-  func definesHere(_ block: BlockContext, _ k: Int, sentence: Sentence, letters: [UInt8], number: Int) -> Bool {
+  func definesHere(_ block: BlockContext, _ k: Int, sentence: Sentence, key: String, number: Int) -> Bool {
     let range = sentence.tokens
+    // Most uses are none of these: the letters are worked out only when the marks around the acronym fit.
+    var letters: [UInt8] { AcronymFit.letters(of: key) }
     // The list's own expansions count even when their initials do not fit (National Institute for Health and
     // Care Research is still NIHR).
     func known() -> [[String]] {
@@ -210,9 +224,9 @@ final class AcronymSession {
       if closes && known().contains(where: { $0 == written }) { return true }
     }
     // ACRONYM stands for / means / is short for expansion
-    guard k + 1 < range.upperBound, block.tokens[k + 1].kind == .word else { return false }
-    let following = block.string(block.tokens[k + 1].range).lowercased()
-    guard following == "stands" || following == "means" || following == "is" else { return false }
+    guard k + 1 < range.upperBound, block.tokens[k + 1].kind == .word,
+      ["stands", "means", "is"].contains(where: { isWord(block, k + 1, $0) })
+    else { return false }
     let after = words(block, from: k + 1, step: 1, within: sentence, limit: 24).map { $0.lowercased() }
     for lead in [["stands", "for"], ["means"], ["is", "short", "for"], ["is", "an", "abbreviation", "for"]]
     where after.starts(with: lead) {

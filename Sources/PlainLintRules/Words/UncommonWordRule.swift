@@ -46,8 +46,8 @@ public struct UncommonWordRule: Rule {
   final class Checker: RuleChecker {
     let session: WordSession
     let minLetters: Int
-    /// Words already flagged in this document, by their bytes in small letters.
-    var seen: Set<[UInt8]> = []
+    /// Words already flagged in this document (small ASCII letters, so equal strings are equal bytes).
+    var seen: Set<String> = []
 
     init(session: WordSession, minLetters: Int) {
       self.session = session
@@ -75,9 +75,8 @@ public struct UncommonWordRule: Rule {
           else { continue }
           // A part of a hyphenated word: the whole word may be everyday (co-ordinator).
           if token.range != unit.start..<unit.end && session.matcher.isCommonJoined(p, token.range) { continue }
-          let key = Array(p[unit.start..<unit.end])
-          guard seen.insert(key).inserted else { continue }
           let text = block.string(unit.start..<unit.end)
+          guard seen.insert(text).inserted else { continue }
           report.report(
             unit.start..<unit.end,
             message: "“\(text)” is not an everyday word; explain what it means, or use a more familiar word.")
