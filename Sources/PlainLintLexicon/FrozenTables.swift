@@ -32,8 +32,8 @@ public struct FrozenTables: @unchecked Sendable {
     starts = copy(words.starts)
     // Zero bytes after the last word, so a word is compared eight bytes at a time without reading past the end.
     storage = .allocate(capacity: words.storage.count + FrozenTables.storagePadding)
-    storage.initialize(repeating: 0)
-    _ = storage.initialize(from: words.storage)
+    let end = storage.initialize(fromContentsOf: words.storage)
+    storage[end...].initialize(repeating: 0)
     longest = words.longest
     self.commonCount = commonCount
     self.firstNode = copy(firstNode)

@@ -242,15 +242,13 @@ final class AcronymSession {
     let level: Int
     switch block.block.kind {
     case .heading(let headingLevel): level = headingLevel
-    case .paragraph where block.block.range.count <= 40:
-      // A short line on its own ("Glossary") in plain text.
-      level = Int.max
-      guard isGlossaryTitle(block) else { return }
+    // A short line on its own ("Glossary") in plain text starts a glossary but never ends one.
+    case .paragraph where block.block.range.count <= 40: level = Int.max
     default: return
     }
     if isGlossaryTitle(block) {
       glossaryLevel = level
-    } else if let current = glossaryLevel, level <= current {
+    } else if level != Int.max, let current = glossaryLevel, level <= current {
       glossaryLevel = nil
     }
   }
@@ -260,15 +258,14 @@ final class AcronymSession {
   func isGlossaryTitle(_ block: BlockContext) -> Bool {
     let range = block.block.range
     guard range.count <= 60 else { return false }
-    var start = range.lowerBound
-    // Skip numbering and marks before the title ("3. Glossary", "## Glossary").
-    while start < range.upperBound, !(block.text[start] | 0x20 >= UInt8(ascii: "a") && block.text[start] | 0x20 <= UInt8(ascii: "z")) {
-      start += 1
+    return block.text.withUnsafeBufferPointer { text in
+      var start = range.lowerBound
+      // Skip numbering and marks before the title ("3. Glossary", "## Glossary").
+      while start < range.upperBound, (text[start] | 0x20) &- UInt8(ascii: "a") >= 26 { start += 1 }
+      guard start < range.upperBound, "gajkwtd".utf8.contains(text[start] | 0x20) else { return false }
+      let title = text[start..<range.upperBound].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
+      return AcronymSession.glossaryHeadings.contains { title.starts(with: $0.utf8) }
     }
-    let first = block.text[start..<range.upperBound].first.map { $0 | 0x20 } ?? 0
-    guard "gajkwtd".utf8.contains(first) else { return false }
-    let title = block.text[start..<range.upperBound].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
-    return AcronymSession.glossaryHeadings.contains { title.starts(with: $0.utf8) }
   }
 
   /// Whether token `k` starts a glossary entry: the first word of its block, alone or followed by a colon or
