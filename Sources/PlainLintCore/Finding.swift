@@ -58,11 +58,16 @@ public struct Finding: Hashable, Sendable {
 /// Where a rule reports what it finds. Ranges are given in prose offsets; the linter maps them to the source.
 public struct FindingSink {
   var findings: [Finding] = []
-  var rule: String = ""
-  var severity: Severity = .warning
+  /// The identifier and severity of each of the linter's rules.
+  let rules: [(identifier: String, severity: Severity)]
+  /// The rule reporting now: the linter sets it before each call (a number, so no string is copied per call).
+  var rule = 0
 
   /// Reports a finding over a range of prose bytes.
   public mutating func report(_ range: Range<Int>, message: String, suggestions: [Suggestion] = []) {
-    findings.append(Finding(rule: rule, severity: severity, message: message, range: range, suggestions: suggestions))
+    let rule = rules[self.rule]
+    findings.append(
+      Finding(
+        rule: rule.identifier, severity: rule.severity, message: message, range: range, suggestions: suggestions))
   }
 }

@@ -43,10 +43,11 @@ public struct Linter: Sendable {
     let metricsChecker = measurer?.makeChecker(document: document)
     // The measurer reads each block after the rules, so it can use what they found; it reports nothing.
     let checkers = rules.map { $0.rule.makeChecker(document: document) } + (metricsChecker.map { [$0] } ?? [])
-    let identifiers = rules.map(\.identifier) + (metricsChecker == nil ? [] : ["metrics"])
-    let severities = rules.map(\.severity) + (metricsChecker == nil ? [] : [.info])
+    let checksSentences = checkers.map(\.checksSentences)
     let blocks = prose.blocks
-    var sink = FindingSink()
+    // The identifiers once: each look-up copies the rule's whole description.
+    var sink = FindingSink(
+      rules: rules.map { ($0.identifier, $0.severity) } + (metricsChecker == nil ? [] : [("metrics", .info)]))
     var tokens: [Token] = []
     var sentences: [Sentence] = []
     var spans: [(tokens: Range<Int>, sentences: Range<Int>)] = []
@@ -86,19 +87,19 @@ public struct Linter: Sendable {
         context.tokenRange = span.tokens
         context.sentenceRange = span.sentences
         for ruleIndex in checkers.indices {
-          sink.rule = identifiers[ruleIndex]
-          sink.severity = severities[ruleIndex]
+          sink.rule = ruleIndex
           let checker = checkers[ruleIndex]
-          for sentenceIndex in span.sentences {
-            checker.check(sentence: sentences[sentenceIndex], in: context, report: &sink)
+          if checksSentences[ruleIndex] {
+            for sentenceIndex in span.sentences {
+              checker.check(sentence: sentences[sentenceIndex], in: context, report: &sink)
+            }
           }
           checker.check(block: context, report: &sink)
         }
       }
     }
     for ruleIndex in checkers.indices {
-      sink.rule = identifiers[ruleIndex]
-      sink.severity = severities[ruleIndex]
+      sink.rule = ruleIndex
       checkers[ruleIndex].finish(report: &sink)
     }
     // Findings were reported in prose offsets: map them to the source in place (plain text needs nothing).

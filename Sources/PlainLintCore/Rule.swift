@@ -254,6 +254,9 @@ public final class DocumentState {
 
 /// The part of a rule that reads one document, sentence by sentence and block by block.
 public protocol RuleChecker: AnyObject {
+  /// Whether the linter calls `check(sentence:in:report:)`: a checker that reads whole blocks says false, which
+  /// spares a call for every sentence of the document. True unless a checker says otherwise.
+  var checksSentences: Bool { get }
   /// Called for each sentence, in document order.
   func check(sentence: Sentence, in block: BlockContext, report: inout FindingSink)
   /// Called for each block after its sentences.
@@ -263,6 +266,7 @@ public protocol RuleChecker: AnyObject {
 }
 
 extension RuleChecker {
+  public var checksSentences: Bool { true }
   public func check(sentence: Sentence, in block: BlockContext, report: inout FindingSink) {}
   public func check(block: BlockContext, report: inout FindingSink) {}
   public func finish(report: inout FindingSink) {}

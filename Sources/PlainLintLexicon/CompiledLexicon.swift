@@ -242,7 +242,22 @@ public func decodeBase64(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
       var o = 0
       var i = 0
       let end = text.count
-      // Four characters give three bytes; every value is below 64 unless the character is not base64.
+      // Eight characters give six bytes, stored as eight (the last two are written again by the next group, or
+      // lie past `written`); every value is below 64 unless the character is not base64.
+      while i + 8 <= end {
+        var bits: UInt64 = 0
+        var values: UInt8 = 0
+        for k in 0..<8 {
+          let value = table[Int(input[i + k])]
+          values |= value
+          bits = bits << 6 | UInt64(value)
+        }
+        if values > 63 { break }
+        UnsafeMutableRawPointer(output + o).storeBytes(of: (bits << 16).bigEndian, as: UInt64.self)
+        o += 6
+        i += 8
+      }
+      // Four characters give three bytes.
       while i + 4 <= end {
         let a = UInt32(table[Int(input[i])])
         let b = UInt32(table[Int(input[i + 1])])

@@ -14,6 +14,12 @@ public struct FrozenTables: @unchecked Sendable {
   let terminal: UnsafeMutableBufferPointer<Int32>
   let edgeKeys: UnsafeMutableBufferPointer<UInt64>
   let edgeTargets: UnsafeMutableBufferPointer<Int32>
+  /// Per node: where its edges start in `edgeKeys` (they end where the next node's start).
+  let edgeStarts: UnsafeMutableBufferPointer<Int32>
+  /// Per word: whether an edge leads on by it (the second or a later word of a term).
+  let followsNode: UnsafeMutableBufferPointer<Bool>
+  /// The zero bytes after the stored words.
+  static let storagePadding = 16
 
   init(words: WordTable, commonCount: Int, firstNode: [Int32], terminal: [Int32], edgeKeys: [UInt64], edgeTargets: [Int32]) {
     func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -24,17 +30,28 @@ public struct FrozenTables: @unchecked Sendable {
     slots = copy(words.slotArray)
     mask = words.slotArray.count - 1
     starts = copy(words.starts)
-    storage = copy(words.storage)
+    // Zero bytes after the last word, so a word is compared eight bytes at a time without reading past the end.
+    storage = .allocate(capacity: words.storage.count + FrozenTables.storagePadding)
+    let end = storage.initialize(fromContentsOf: words.storage)
+    storage[end...].initialize(repeating: 0)
     longest = words.longest
     self.commonCount = commonCount
     self.firstNode = copy(firstNode)
     self.terminal = copy(terminal)
     self.edgeKeys = copy(edgeKeys)
     self.edgeTargets = copy(edgeTargets)
-    edgeCount = edgeKeys.count
+    // The edges are sorted by node, then word: each node's are a run of them.
+    let nodeCount = terminal.count
+    edgeStarts = .allocate(capacity: nodeCount + 1)
+    followsNode = .allocate(capacity: max(words.count, 1))
+    followsNode.initialize(repeating: false)
+    var edge = 0
+    for node in 0...nodeCount {
+      while edge < edgeKeys.count && Int(edgeKeys[edge] >> 32) < node { edge += 1 }
+      edgeStarts[node] = Int32(edge)
+    }
+    for key in edgeKeys { followsNode[Int(key & 0xFFFF_FFFF)] = true }
   }
-
-  let edgeCount: Int
 
   func deallocate() {
     slots.deallocate()
@@ -44,6 +61,8 @@ public struct FrozenTables: @unchecked Sendable {
     terminal.deallocate()
     edgeKeys.deallocate()
     edgeTargets.deallocate()
+    edgeStarts.deallocate()
+    followsNode.deallocate()
   }
 
   /// The number of a word given as normalized bytes followed by eight zero bytes, or -1.
@@ -68,17 +87,54 @@ public struct FrozenTables: @unchecked Sendable {
     }
   }
 
+  /// The number of a word of 1 to 16 bytes given as two little-endian chunks, bytes past the word zero, with
+  /// the masks of the word's bytes in each chunk; or -1. The same look-up as `wordID(padded:_:)`, with the bytes
+  /// already in registers.
+  func wordID(_ chunk0: UInt64, _ chunk1: UInt64, count: Int, masks mask0: UInt64, _ mask1: UInt64) -> Int32 {
+    guard count <= longest else { return -1 }
+    let h = WordTable.hashChunks(chunk0, chunk1, count)
+    let tag = UInt32(truncatingIfNeeded: h >> 52)
+    var index = Int(truncatingIfNeeded: h) & mask
+    let slots = self.slots.baseAddress!
+    let starts = self.starts.baseAddress!
+    let storage = UnsafeRawPointer(self.storage.baseAddress!)
+    while true {
+      let slot = slots[index]
+      if slot == 0 { return -1 }
+      if slot >> 20 == tag {
+        let id = Int(slot & 0xF_FFFF) &- 1
+        let start = Int(starts[id])
+        if Int(starts[id &+ 1]) &- start == count
+          && storage.loadUnaligned(fromByteOffset: start, as: UInt64.self) & mask0 == chunk0
+          && storage.loadUnaligned(fromByteOffset: start &+ 8, as: UInt64.self) & mask1 == chunk1
+        {
+          return Int32(truncatingIfNeeded: id)
+        }
+      }
+      index = (index &+ 1) & mask
+    }
+  }
+
+  /// The trie node of the terms that start with `word` (a number or -1), or -1.
+  @inline(__always)
+  func firstNode(of word: Int32) -> Int32 {
+    word >= 0 ? firstNode[Int(word)] : -1
+  }
+
   /// The node after `node` by `word`, or -1.
   @inline(__always)
   func next(_ node: Int32, _ word: Int32) -> Int32 {
+    // Most words lead on from no node: one read says so.
+    guard followsNode[Int(word)] else { return -1 }
     let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
     let keys = edgeKeys.baseAddress!
-    var low = 0
-    var high = edgeCount
+    var low = Int(edgeStarts[Int(node)])
+    let end = Int(edgeStarts[Int(node) &+ 1])
+    var high = end
     while low < high {
       let middle = (low &+ high) >> 1
       if keys[middle] < key { low = middle &+ 1 } else { high = middle }
     }
-    return low < edgeCount && keys[low] == key ? edgeTargets[low] : -1
+    return low < end && keys[low] == key ? edgeTargets[low] : -1
   }
 }

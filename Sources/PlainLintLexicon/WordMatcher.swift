@@ -2,23 +2,26 @@ import PlainLintCore
 
 /// A word of a sentence as the matcher sees it: a word token, or one part of a hyphenated one.
 public struct WordUnit: Sendable {
-  private var storedStart: UInt32
-  private var storedEnd: UInt32
+  @usableFromInline var storedStart: UInt32
+  @usableFromInline var storedEnd: UInt32
   /// The unit's bytes in the prose.
-  public var start: Int { Int(storedStart) }
-  public var end: Int { Int(storedEnd) }
+  @inlinable public var start: Int { Int(storedStart) }
+  @inlinable public var end: Int { Int(storedEnd) }
   /// Its number in the lexicon, or -1 if the lexicon does not have it.
   public var word: Int32
   /// The index of its token.
   public var token: Int32
+  /// The trie node of the terms its word starts, or -1: kept here so matching reads only the units.
+  var node: Int32
   /// Whether it follows the previous unit with nothing but space between (a phrase may go on).
   public var joinsPrevious: Bool
 
-  init(start: Int, end: Int, word: Int32, token: Int32, joinsPrevious: Bool) {
+  init(start: Int, end: Int, word: Int32, node: Int32, token: Int, joinsPrevious: Bool) {
     storedStart = UInt32(truncatingIfNeeded: start)
     storedEnd = UInt32(truncatingIfNeeded: end)
     self.word = word
-    self.token = token
+    self.node = node
+    self.token = Int32(truncatingIfNeeded: token)
     self.joinsPrevious = joinsPrevious
   }
 }
@@ -37,18 +40,43 @@ public struct WordMatch: Sendable {
 public final class WordMatcher {
   public let lexicon: Lexicon
   let tables: FrozenTables
+  /// Words numbered below this are everyday words.
+  @usableFromInline let commonCount: Int
   /// Scratch space for a word's normalized bytes.
   private let scratch: UnsafeMutablePointer<UInt8>
   private static let scratchSize = 256
+  /// The numbers of words read in place lately, by a quick hash of their bytes (see `RecentWord`).
+  private let recent: UnsafeMutablePointer<RecentWord>
+  private static let recentCount = 2048
+  /// Units found but not yet appended to the caller's array.
+  private let pending: UnsafeMutablePointer<WordUnit>
+  private static let pendingSize = 256
+
+  /// A word of ASCII letters and its number. A text uses a few thousand words most of the time, and the word
+  /// table's slots, starts and bytes are three reads from memory too large for the nearest cache; this one is
+  /// small enough to stay there. Its chunks alone tell the word: letters are never zero bytes.
+  private struct RecentWord {
+    var chunk0: UInt64 = 0
+    var chunk1: UInt64 = 0
+    var word: Int32 = -1
+    /// The trie node the word starts, or -1.
+    var node: Int32 = -1
+  }
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
     tables = lexicon.tables
+    commonCount = tables.commonCount
     scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: WordMatcher.scratchSize)
+    recent = UnsafeMutablePointer<RecentWord>.allocate(capacity: WordMatcher.recentCount)
+    recent.initialize(repeating: RecentWord(), count: WordMatcher.recentCount)
+    pending = UnsafeMutablePointer<WordUnit>.allocate(capacity: WordMatcher.pendingSize)
   }
 
   deinit {
     scratch.deallocate()
+    recent.deallocate()
+    pending.deallocate()
   }
 
   /// Appends the units of `tokens[range]` to `units`: each word token, split at hyphens, with the lexicon
@@ -60,10 +88,54 @@ public final class WordMatcher {
   ) {
     let s = scratch
     let limit = WordMatcher.scratchSize - 8
+    // Units wait in a small buffer and join the array a buffer at a time: an array checks that it is not shared
+    // on every append.
+    let pending = self.pending
+    var pendingCount = 0
+    @inline(__always) func add(_ unit: WordUnit) {
+      if pendingCount == WordMatcher.pendingSize {
+        units.append(contentsOf: UnsafeBufferPointer(start: pending, count: pendingCount))
+        pendingCount = 0
+      }
+      (pending + pendingCount).initialize(to: unit)
+      pendingCount &+= 1
+    }
     var previousToken = Int.min
+    // Words of ASCII letters, up to 16 bytes, are read in place as two chunks (most words are): the fast path.
+    let inPlaceEnd = p.count &- 16
     for k in range {
       let token = t[k]
       guard token.kind == .word || token.kind == .acronym else { continue }
+      let count = token.end &- token.start
+      if count <= 16 && token.start <= inPlaceEnd {
+        let word = UnsafeRawPointer(p.baseAddress! + token.start)
+        var mask0 = UInt64.max
+        var mask1: UInt64 = 0
+        var chunk1: UInt64 = 0
+        var letters = true
+        if count > 8 {
+          mask1 = UInt64.max &>> ((16 &- count) &* 8)
+          chunk1 = (word.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | WordMatcher.caseBits) & mask1
+          letters = WordMatcher.areSmallLetters(chunk1, mask1)
+        } else {
+          mask0 = UInt64.max &>> ((8 &- count) &* 8)
+        }
+        let chunk0 = (word.loadUnaligned(as: UInt64.self) | WordMatcher.caseBits) & mask0
+        if letters && WordMatcher.areSmallLetters(chunk0, mask0) {
+          // A quick hash picks the recent word to compare; the table's hash is needed only when it differs.
+          let entry = recent + Int(truncatingIfNeeded: ((chunk0 &+ chunk1) &* 0x9E37_79B9_7F4A_7C15) >> 53)
+          if entry.pointee.chunk0 != chunk0 || entry.pointee.chunk1 != chunk1 {
+            let number = tables.wordID(chunk0, chunk1, count: count, masks: mask0, mask1)
+            entry.pointee = RecentWord(chunk0: chunk0, chunk1: chunk1, word: number, node: tables.firstNode(of: number))
+          }
+          add(
+            WordUnit(
+              start: token.start, end: token.end, word: entry.pointee.word, node: entry.pointee.node, token: k,
+              joinsPrevious: previousToken == k &- 1))
+          previousToken = k
+          continue
+        }
+      }
       var partStart = token.start
       var first = true
       var n = 0
@@ -85,9 +157,9 @@ public final class WordMatcher {
               (s + n).initialize(repeating: 0, count: 8)
               word = tables.wordID(padded: s, n)
             }
-            units.append(
+            add(
               WordUnit(
-                start: partStart, end: i, word: word, token: Int32(k),
+                start: partStart, end: i, word: word, node: tables.firstNode(of: word), token: k,
                 joinsPrevious: first ? previousToken == k - 1 : true))
             first = false
           }
@@ -116,22 +188,30 @@ public final class WordMatcher {
       }
       previousToken = k
     }
+    units.append(contentsOf: UnsafeBufferPointer(start: pending, count: pendingCount))
+  }
+
+  /// The bit that makes an ASCII capital a small letter, in each byte of a chunk.
+  private static let caseBits: UInt64 = 0x2020_2020_2020_2020
+
+  /// Whether the bytes of `chunk` under `mask` are all small ASCII letters (after `caseBits`, capitals too).
+  @inline(__always)
+  private static func areSmallLetters(_ chunk: UInt64, _ mask: UInt64) -> Bool {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let low = chunk & ~high
+    // The high bit of each byte: from `a` up (below 0x80), and below `{`; no carry crosses a byte.
+    let letters = (low &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(low &+ 0x0505_0505_0505_0505) & ~chunk & high
+    return letters & mask == high & mask
   }
 
   /// Appends the matches among `units[range]` (one sentence's units) to `matches`.
   public func match(_ units: [WordUnit], range: Range<Int>, into matches: inout [WordMatch]) {
     let tables = self.tables
-    let firstNode = tables.firstNode
     let terminal = tables.terminal
     units.withUnsafeBufferPointer { units in
       var i = range.lowerBound
       while i < range.upperBound {
-        let word = units[i].word
-        guard word >= 0 else {
-          i &+= 1
-          continue
-        }
-        var node = firstNode[Int(word)]
+        var node = units[i].node
         guard node >= 0 else {
           i &+= 1
           continue
@@ -182,8 +262,8 @@ public final class WordMatcher {
   }
 
   /// Whether unit's word is an everyday word.
-  @inline(__always)
+  @inlinable
   public func isCommon(_ unit: WordUnit) -> Bool {
-    unit.word >= 0 && Int(unit.word) < tables.commonCount
+    unit.word >= 0 && Int(unit.word) < commonCount
   }
 }

@@ -70,6 +70,15 @@ struct WordTable: Sendable {
     return hashFinish(h)
   }
 
+  /// The same hash as `hash`, for a word of 1 to 16 bytes held in two little-endian chunks, the bytes after the
+  /// word zero.
+  @inline(__always)
+  static func hashChunks(_ chunk0: UInt64, _ chunk1: UInt64, _ count: Int) -> UInt64 {
+    var h = hashAbsorb(hashSeed(count), chunk0)
+    if count > 8 { h = hashAbsorb(h, chunk1) }
+    return hashFinish(h)
+  }
+
   @inline(__always)
   private static func hashSeed(_ count: Int) -> UInt64 {
     0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: count &+ 1)

@@ -64,6 +64,8 @@ public struct AcronymUndefinedRule: Rule {
       self.session = session
     }
 
+    var checksSentences: Bool { false }
+
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
       for use in session.uses {
@@ -178,6 +180,8 @@ final class PolicyChecker: RuleChecker {
     self.message = message
   }
 
+  var checksSentences: Bool { false }
+
   func check(block: BlockContext, report: inout FindingSink) {
     session.analyze(block)
     for use in session.uses where use.policy == policy {
@@ -235,6 +239,8 @@ public struct AcronymDensityRule: Rule {
       self.session = session
       self.limit = limit
     }
+
+    var checksSentences: Bool { false }
 
     func check(block: BlockContext, report: inout FindingSink) {
       guard block.block.kind == .paragraph || block.block.kind == .listItem else { return }

@@ -31,8 +31,8 @@ final class AcronymSession {
   private var glossaryLevel: Int? = nil
   /// Definitions made by markup (`<abbr title>`), by key: where each is.
   let markupDefinitions: [String: Int]
-  /// Scratch space for an acronym's key.
-  private var scratch = [UInt8](repeating: 0, count: 64)
+  /// Tokens this long or longer are never in the acronym list.
+  private static let longestKey = 64
 
   init(lexicon: Lexicon, prose: ProseText) {
     self.lexicon = lexicon
@@ -81,7 +81,10 @@ final class AcronymSession {
     blockRange = block.block.range
     uses.removeAll(keepingCapacity: true)
     updateGlossary(block)
+    // Most blocks have no acronym, and then no use.
     let tokens = block.tokens
+    let hasAcronym = tokens.withUnsafeBufferPointer { t in block.tokenRange.contains { t[$0].kind == .acronym } }
+    guard hasAcronym else { return }
     var words = 0
     var capitals = 0
     var unknown = 0
@@ -102,9 +105,9 @@ final class AcronymSession {
         let key: String
         if number >= 0 {
           policy = lexicon.acronymPolicies[number]
-          key = lexicon.acronymKeys[number]
           // Acronyms everyone knows need nothing: the commonest case, so the cheapest.
           if policy == .ok { continue }
+          key = lexicon.acronymKeys[number]
           if AcronymSession.romanNumerals.contains(key) && followsNumberedThing(block, k, sentence) { continue }
         } else {
           key = Lexicon.acronymKey(block.string(token.range))
@@ -116,7 +119,7 @@ final class AcronymSession {
         // Only acronyms that need explaining are looked at for an explanation.
         var defined = false
         if policy == nil || policy == .define {
-          defined = definesHere(block, k, sentence: sentence, letters: AcronymFit.letters(of: key), number: number)
+          defined = definesHere(block, k, sentence: sentence, key: key, number: number)
         }
         if glossaryLevel != nil && (defined || startsGlossaryEntry(block, k)) { glossary.insert(key) }
         uses.append(
@@ -133,24 +136,25 @@ final class AcronymSession {
   /// The acronym-list number of a token: its bytes without full stops, in capitals, a plural `s`, `'s` or
   /// `’s` taken off; -1 if it is not in the list.
   func keyNumber(_ text: [UInt8], _ token: Token) -> Int {
-    guard token.end - token.start < scratch.count else { return -1 }
-    var n = 0
-    for i in token.start..<token.end {
-      let byte = text[i]
-      if byte == UInt8(ascii: ".") { continue }
-      scratch[n] = byte &- UInt8(ascii: "a") < 26 ? byte & 0xDF : byte
-      n += 1
-    }
-    if n >= 3 && text[token.end - 1] == UInt8(ascii: "s") {
-      n -= 1
-      if n >= 1 && scratch[n - 1] == UInt8(ascii: "'") {
-        n -= 1
-      } else if n >= 3 && scratch[n - 3] == 0xE2 && scratch[n - 2] == 0x80 && scratch[n - 1] == 0x99 {
-        n -= 3
+    guard token.end - token.start < AcronymSession.longestKey else { return -1 }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: AcronymSession.longestKey) { scratch in
+      var n = 0
+      for i in token.start..<token.end {
+        let byte = text[i]
+        if byte == UInt8(ascii: ".") { continue }
+        scratch[n] = byte &- UInt8(ascii: "a") < 26 ? byte & 0xDF : byte
+        n += 1
       }
+      if n >= 3 && text[token.end - 1] == UInt8(ascii: "s") {
+        n -= 1
+        if n >= 1 && scratch[n - 1] == UInt8(ascii: "'") {
+          n -= 1
+        } else if n >= 3 && scratch[n - 3] == 0xE2 && scratch[n - 2] == 0x80 && scratch[n - 1] == 0x99 {
+          n -= 3
+        }
+      }
+      return lexicon.acronymNumber(UnsafeBufferPointer(rebasing: scratch[0..<n]))
     }
-    let count = n
-    return scratch.withUnsafeBufferPointer { lexicon.acronymNumber(UnsafeBufferPointer(rebasing: $0[0..<count])) }
   }
 
   // MARK: Definitions
@@ -159,6 +163,15 @@ final class AcronymSession {
     let token = block.tokens[k]
     return token.kind == .punctuation && token.end - token.start == 1
       && characters.utf8.contains(block.text[token.start])
+  }
+
+  /// Whether token `k` is `word` (small letters), in any case, compared byte by byte.
+  func isWord(_ block: BlockContext, _ k: Int, _ word: StaticString) -> Bool {
+    let token = block.tokens[k]
+    guard token.end - token.start == word.utf8CodeUnitCount else { return false }
+    return word.withUTF8Buffer { word in
+      word.indices.allSatisfy { block.text[token.start + $0] | 0x20 == word[$0] }
+    }
   }
 
   /// The words of tokens `from` onwards (or backwards), stopping at punctuation or after `limit` words.
@@ -183,8 +196,10 @@ final class AcronymSession {
 
   /// Whether the acronym at token `k` is explained where it stands: "Patient Advice and Liaison Service
   /// (PALS)", "PALS (patient advice and liaison service)", "PALS stands for ..." or "PALS means ...".
-  func definesHere(_ block: BlockContext, _ k: Int, sentence: Sentence, letters: [UInt8], number: Int) -> Bool {
+  func definesHere(_ block: BlockContext, _ k: Int, sentence: Sentence, key: String, number: Int) -> Bool {
     let range = sentence.tokens
+    // Most uses are none of these: the letters are worked out only when the marks around the acronym fit.
+    var letters: [UInt8] { AcronymFit.letters(of: key) }
     // The list's own expansions count even when their initials do not fit (National Institute for Health and
     // Care Research is still NIHR).
     func known() -> [[String]] {
@@ -209,9 +224,9 @@ final class AcronymSession {
       if closes && known().contains(where: { $0 == written }) { return true }
     }
     // ACRONYM stands for / means / is short for expansion
-    guard k + 1 < range.upperBound, block.tokens[k + 1].kind == .word else { return false }
-    let following = block.string(block.tokens[k + 1].range).lowercased()
-    guard following == "stands" || following == "means" || following == "is" else { return false }
+    guard k + 1 < range.upperBound, block.tokens[k + 1].kind == .word,
+      ["stands", "means", "is"].contains(where: { isWord(block, k + 1, $0) })
+    else { return false }
     let after = words(block, from: k + 1, step: 1, within: sentence, limit: 24).map { $0.lowercased() }
     for lead in [["stands", "for"], ["means"], ["is", "short", "for"], ["is", "an", "abbreviation", "for"]]
     where after.starts(with: lead) {
@@ -227,15 +242,13 @@ final class AcronymSession {
     let level: Int
     switch block.block.kind {
     case .heading(let headingLevel): level = headingLevel
-    case .paragraph where block.block.range.count <= 40:
-      // A short line on its own ("Glossary") in plain text.
-      level = Int.max
-      guard isGlossaryTitle(block) else { return }
+    // A short line on its own ("Glossary") in plain text starts a glossary but never ends one.
+    case .paragraph where block.block.range.count <= 40: level = Int.max
     default: return
     }
     if isGlossaryTitle(block) {
       glossaryLevel = level
-    } else if let current = glossaryLevel, level <= current {
+    } else if level != Int.max, let current = glossaryLevel, level <= current {
       glossaryLevel = nil
     }
   }
@@ -245,15 +258,14 @@ final class AcronymSession {
   func isGlossaryTitle(_ block: BlockContext) -> Bool {
     let range = block.block.range
     guard range.count <= 60 else { return false }
-    var start = range.lowerBound
-    // Skip numbering and marks before the title ("3. Glossary", "## Glossary").
-    while start < range.upperBound, !(block.text[start] | 0x20 >= UInt8(ascii: "a") && block.text[start] | 0x20 <= UInt8(ascii: "z")) {
-      start += 1
+    return block.text.withUnsafeBufferPointer { text in
+      var start = range.lowerBound
+      // Skip numbering and marks before the title ("3. Glossary", "## Glossary").
+      while start < range.upperBound, (text[start] | 0x20) &- UInt8(ascii: "a") >= 26 { start += 1 }
+      guard start < range.upperBound, "gajkwtd".utf8.contains(text[start] | 0x20) else { return false }
+      let title = text[start..<range.upperBound].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
+      return AcronymSession.glossaryHeadings.contains { title.starts(with: $0.utf8) }
     }
-    let first = block.text[start..<range.upperBound].first.map { $0 | 0x20 } ?? 0
-    guard "gajkwtd".utf8.contains(first) else { return false }
-    let title = block.text[start..<range.upperBound].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
-    return AcronymSession.glossaryHeadings.contains { title.starts(with: $0.utf8) }
   }
 
   /// Whether token `k` starts a glossary entry: the first word of its block, alone or followed by a colon or

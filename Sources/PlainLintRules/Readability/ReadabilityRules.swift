@@ -21,6 +21,8 @@ public struct ReadabilityMeasurer: DocumentMeasurer {
       self.session = session
     }
 
+    var checksSentences: Bool { false }
+
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
     }
@@ -111,6 +113,8 @@ public struct ReadingAgeRule: Rule {
       self.session = session
       self.rule = rule
     }
+
+    var checksSentences: Bool { false }
 
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
@@ -242,6 +246,8 @@ public struct LongParagraphRule: Rule {
       self.rule = rule
     }
 
+    var checksSentences: Bool { false }
+
     func check(block: BlockContext, report: inout FindingSink) {
       guard block.block.kind == .paragraph else { return }
       session.analyze(block)
@@ -323,6 +329,8 @@ public struct HardSentenceRule: Rule {
       self.session = session
       self.rule = rule
     }
+
+    var checksSentences: Bool { false }
 
     func check(block: BlockContext, report: inout FindingSink) {
       // A heading or a page title is a label, not a sentence to be read for its difficulty.

@@ -167,6 +167,7 @@ final class ReadabilitySession {
     let lexicon = words.lexicon
     let uses = acronyms.uses
     var nextMatch = 0
+    var nextUncommonMatch = 0
     var nextUse = 0
     for (sentenceIndex, sentence) in context.sentences.enumerated() {
       var counts = TextCounts()
@@ -187,7 +188,7 @@ final class ReadabilitySession {
           let normalized = normalize(p, unit.start..<unit.end)
           letters += normalized.letters
           syllables += token.kind == .acronym ? acronymSyllables(unit, normalized.count) : wordSyllables(unit, normalized.count)
-          if !uncommon && words.isUncommon(u, p, tokens) { uncommon = true }
+          if !uncommon && words.isUncommon(u, p, tokens, nextMatch: &nextUncommonMatch) { uncommon = true }
           u += 1
         }
         if u == firstUnit {

@@ -46,23 +46,27 @@ public struct UncommonWordRule: Rule {
   final class Checker: RuleChecker {
     let session: WordSession
     let minLetters: Int
-    /// Words already flagged in this document, by their bytes in small letters.
-    var seen: Set<[UInt8]> = []
+    /// Words already flagged in this document (small ASCII letters, so equal strings are equal bytes).
+    var seen: Set<String> = []
 
     init(session: WordSession, minLetters: Int) {
       self.session = session
       self.minLetters = minLetters
     }
 
+    var checksSentences: Bool { false }
+
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
       let units = session.units
+      // Matches are in text order: the next one that may cover a unit.
+      var nextMatch = 0
       block.text.withUnsafeBufferPointer { p in
-        for index in units.indices where session.isUncommon(index, p, block.tokens, minLetters: minLetters) {
+        for index in units.indices
+        where session.isUncommon(index, p, block.tokens, minLetters: minLetters, nextMatch: &nextMatch) {
           let unit = units[index]
-          let key = Array(p[unit.start..<unit.end])
-          guard seen.insert(key).inserted else { continue }
           let text = block.string(unit.start..<unit.end)
+          guard seen.insert(text).inserted else { continue }
           report.report(
             unit.start..<unit.end,
             message: "“\(text)” is not an everyday word; explain what it means, or use a more familiar word.")

@@ -8,6 +8,14 @@ final class WordListChecker: RuleChecker {
   let session: WordSession
   let categories: Set<WordCategory>
   let dialect: Dialect
+  /// The message and suggestions of each entry as written in the text, made once: a document repeats its words.
+  private var made: [Written: (message: String, suggestions: [Suggestion])] = [:]
+
+  /// An entry and how the text writes it (capitals decide the suggestions' capitals).
+  private struct Written: Hashable {
+    var entry: Int
+    var text: String
+  }
 
   init(document: DocumentState, categories: Set<WordCategory>, dialect: Dialect) {
     session = WordSession.of(document)
@@ -23,6 +31,8 @@ final class WordListChecker: RuleChecker {
       + sentence(entry.explanation)
   }
 
+  var checksSentences: Bool { false }
+
   func check(block: BlockContext, report: inout FindingSink) {
     session.analyze(block)
     let lexicon = session.lexicon
@@ -30,26 +40,37 @@ final class WordListChecker: RuleChecker {
       guard let index = match.entry else { continue }
       let facts = lexicon.entryFacts[index]
       guard categories.contains(facts.category), facts.region.applies(to: dialect) else { continue }
-      let entry = lexicon.entry(index)
-      let text = block.string(match.range)
-      // A fix is safe only for the forms the list writes: for a generated ending (utilising), the alternative
-      // would need the same ending, which a person must check (using; but obtained is not "getted").
-      let written = normalizedWords(text)
-      let exact = ([entry.term] + entry.variants).contains { normalizedWords($0) == written }
-      let alternatives = entry.alternatives.filter { $0 != "(omit)" }.map { matchCapitals($0, to: text) }
-      var suggestions: [Suggestion] = []
-      for (position, alternative) in entry.alternatives.enumerated() {
-        if alternative == "(omit)" {
-          suggestions.append(Suggestion(replacement: "", description: "Leave it out", isSafe: false))
-        } else {
-          suggestions.append(
-            Suggestion(
-              replacement: matchCapitals(alternative, to: text), description: "Write",
-              isSafe: position == 0 && entry.autoFix && exact))
-        }
+      let written = Written(entry: index, text: block.string(match.range))
+      let finding: (message: String, suggestions: [Suggestion])
+      if let known = made[written] {
+        finding = known
+      } else {
+        finding = self.finding(lexicon.entry(index), written: written.text)
+        made[written] = finding
       }
-      report.report(match.range, message: message(text, entry, alternatives), suggestions: suggestions)
+      report.report(match.range, message: finding.message, suggestions: finding.suggestions)
     }
+  }
+
+  /// The message and suggestions for `entry` written as `text`.
+  func finding(_ entry: WordEntry, written text: String) -> (message: String, suggestions: [Suggestion]) {
+    // A fix is safe only for the forms the list writes: for a generated ending (utilising), the alternative
+    // would need the same ending, which a person must check (using; but obtained is not "getted").
+    let written = normalizedWords(text)
+    let exact = ([entry.term] + entry.variants).contains { normalizedWords($0) == written }
+    let alternatives = entry.alternatives.filter { $0 != "(omit)" }.map { matchCapitals($0, to: text) }
+    var suggestions: [Suggestion] = []
+    for (position, alternative) in entry.alternatives.enumerated() {
+      if alternative == "(omit)" {
+        suggestions.append(Suggestion(replacement: "", description: "Leave it out", isSafe: false))
+      } else {
+        suggestions.append(
+          Suggestion(
+            replacement: matchCapitals(alternative, to: text), description: "Write",
+            isSafe: position == 0 && entry.autoFix && exact))
+      }
+    }
+    return (message(text, entry, alternatives), suggestions)
   }
 }
 

@@ -17,8 +17,6 @@ final class WordSession {
   private(set) var sentenceUnits: [Range<Int>] = []
   /// The matches, in text order.
   private(set) var matches: [WordMatch] = []
-  /// Per unit: whether a match (a term or an exception) covers it.
-  private(set) var matched: [Bool] = []
 
   init(lexicon: Lexicon) {
     matcher = WordMatcher(lexicon: lexicon)
@@ -35,6 +33,14 @@ final class WordSession {
   func analyze(_ block: BlockContext) {
     guard block.block.range != blockRange else { return }
     blockRange = block.block.range
+    // The arrays are worked on as locals and put back: appending to a class's array one element at a time
+    // would check exclusive access on every append.
+    var units: [WordUnit] = []
+    var sentenceUnits: [Range<Int>] = []
+    var matches: [WordMatch] = []
+    swap(&units, &self.units)
+    swap(&sentenceUnits, &self.sentenceUnits)
+    swap(&matches, &self.matches)
     units.removeAll(keepingCapacity: true)
     sentenceUnits.removeAll(keepingCapacity: true)
     matches.removeAll(keepingCapacity: true)
@@ -48,11 +54,9 @@ final class WordSession {
         }
       }
     }
-    matched.removeAll(keepingCapacity: true)
-    matched.append(contentsOf: repeatElement(false, count: units.count))
-    for match in matches {
-      for unit in match.units { matched[unit] = true }
-    }
+    swap(&units, &self.units)
+    swap(&sentenceUnits, &self.sentenceUnits)
+    swap(&matches, &self.matches)
   }
 }
 
@@ -60,13 +64,16 @@ extension WordSession {
   /// Whether unit `index` of the block is a word outside everyday English that no word list has: not matched,
   /// not an everyday word, at least `minLetters` long, and in small ASCII letters (names, codes and borrowed
   /// words with accents are left alone). A part of a hyphenated word whose whole is everyday (co-ordinator) is
-  /// not uncommon.
+  /// not uncommon. `nextMatch` is the caller's place in `matches`: ask about units in text order.
   func isUncommon(
-    _ index: Int, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], minLetters: Int = 4
+    _ index: Int, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], minLetters: Int = 4, nextMatch: inout Int
   ) -> Bool {
     let unit = units[index]
     // Most words are everyday words: the cheapest test first.
-    guard !matched[index], !matcher.isCommon(unit), unit.end - unit.start >= minLetters else { return false }
+    guard !matcher.isCommon(unit), unit.end - unit.start >= minLetters else { return false }
+    // Words a match covers (a term or an exception) are for the word lists.
+    while nextMatch < matches.count && matches[nextMatch].units.upperBound <= index { nextMatch += 1 }
+    if nextMatch < matches.count && matches[nextMatch].units.contains(index) { return false }
     let token = tokens[Int(unit.token)]
     guard token.kind == .word, !token.flags.contains(.capitalized) else { return false }
     for i in unit.start..<unit.end where p[i] &- UInt8(ascii: "a") >= 26 && p[i] != UInt8(ascii: "'") {
