@@ -110,7 +110,9 @@ public struct Linter: Sendable {
         mapped[index].range = prose.map.sourceRange(ofProse: mapped[index].range)
       }
     }
-    mapped.sort { ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule) }
+    mapped.sort {
+      ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule)
+    }
     var metrics = metricsChecker?.metrics
     metrics?.mapRanges(prose.map)
     return (mapped, metrics)

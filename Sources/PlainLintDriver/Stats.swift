@@ -12,6 +12,8 @@ public struct StatsRequest: Sendable {
   public var format: OutputFormat
   /// Whether to show each section as well as each file.
   public var sections: Bool
+  /// Whether to list each paragraph's reading age.
+  public var paragraphs: Bool
   /// Rule options as `RULE.OPTION=VALUE` (the findings counted, and the reading-age target shown).
   public var ruleOptions: [String]
   /// The format to read every input as, instead of going by file name endings.
@@ -22,8 +24,9 @@ public struct StatsRequest: Sendable {
   /// Creates a request.
   public init(
     paths: [String], stdinFilename: String? = nil, format: OutputFormat = .text, sections: Bool = false,
-    ruleOptions: [String] = [], language: InputLanguage? = nil, dialect: Dialect = .uk
+    paragraphs: Bool = false, ruleOptions: [String] = [], language: InputLanguage? = nil, dialect: Dialect = .uk
   ) {
+    self.paragraphs = paragraphs
     self.paths = paths
     self.stdinFilename = stdinFilename
     self.format = format
@@ -45,7 +48,9 @@ public func runStats(_ request: StatsRequest) throws(UsageError) -> CheckOutcome
   let target = rules.lazy.compactMap { $0.rule as? ReadingAgeRule }.first?.target ?? 11
   let output: String
   switch request.format {
-  case .text: output = StatsTextReporter(target: target, sections: request.sections).render(reports)
+  case .text:
+    output = StatsTextReporter(target: target, sections: request.sections, paragraphs: request.paragraphs)
+      .render(reports)
   case .json: output = StatsJSONReporter(version: plainlintVersion).render(reports)
   }
   return CheckOutcome(output: output, problems: problems, exitCode: problems.contains { !$0.isWarning } ? 2 : 0)

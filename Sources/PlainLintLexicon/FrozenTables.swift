@@ -21,7 +21,10 @@ public struct FrozenTables: @unchecked Sendable {
   /// The zero bytes after the stored words.
   static let storagePadding = 16
 
-  init(words: WordTable, commonCount: Int, firstNode: [Int32], terminal: [Int32], edgeKeys: [UInt64], edgeTargets: [Int32]) {
+  init(
+    words: WordTable, commonCount: Int, firstNode: [Int32], terminal: [Int32], edgeKeys: [UInt64],
+    edgeTargets: [Int32]
+  ) {
     func copy<T>(_ array: [T]) -> UnsafeMutableBufferPointer<T> {
       let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(array.count, 1))
       _ = buffer.initialize(from: array)

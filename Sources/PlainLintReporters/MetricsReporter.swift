@@ -56,29 +56,39 @@ struct JSONMetrics: JSONWritable {
     writer.object(key) { object in
       writeFigures(metrics.document, to: &object)
       writeFindings(findingsByRule(report.findings), to: &object)
+      var converter = PositionConverter(report.document)
       object.array("sections") { sections in
-        var converter = PositionConverter(report.document)
         for section in metrics.sections {
-          let start = converter.location(at: section.range.lowerBound)
-          let end = converter.location(at: section.range.upperBound)
           sections.object { s in
             s.string("title", section.title)
-            s.object("range") { range in
-              range.object("start") { p in
-                p.integer("line", start.line)
-                p.integer("column", start.column)
-              }
-              range.object("end") { p in
-                p.integer("line", end.line)
-                p.integer("column", end.column)
-              }
-            }
-            writeFigures(section.counts, to: &s)
-            writeFindings(findingsByRule(report.findings, in: section.range), to: &s)
+            writePart(section, to: &s, converter: &converter)
           }
         }
       }
+      object.array("paragraphs") { paragraphs in
+        for paragraph in metrics.paragraphs {
+          paragraphs.object { p in writePart(paragraph, to: &p, converter: &converter) }
+        }
+      }
     }
+  }
+
+  /// A section's or paragraph's range, figures and findings.
+  func writePart(_ part: PartMetrics, to object: inout JSONWriter, converter: inout PositionConverter) {
+    let start = converter.location(at: part.range.lowerBound)
+    let end = converter.location(at: part.range.upperBound)
+    object.object("range") { range in
+      range.object("start") { p in
+        p.integer("line", start.line)
+        p.integer("column", start.column)
+      }
+      range.object("end") { p in
+        p.integer("line", end.line)
+        p.integer("column", end.column)
+      }
+    }
+    writeFigures(part.counts, to: &object)
+    writeFindings(findingsByRule(report.findings, in: part.range), to: &object)
   }
 }
 
@@ -120,11 +130,14 @@ public struct StatsTextReporter: Reporter {
   public var target: Int
   /// Whether to show each section too.
   public var sections: Bool
+  /// Whether to list each paragraph's reading age too.
+  public var paragraphs: Bool
 
   /// Creates the reporter.
-  public init(target: Int, sections: Bool) {
+  public init(target: Int, sections: Bool, paragraphs: Bool = false) {
     self.target = target
     self.sections = sections
+    self.paragraphs = paragraphs
   }
 
   public func render(_ reports: [FileReport]) -> String {
@@ -143,9 +156,38 @@ public struct StatsTextReporter: Reporter {
           out += table(section.counts, findings: findingsByRule(report.findings, in: section.range))
         }
       }
+      if paragraphs && !metrics.paragraphs.isEmpty {
+        out += "\n" + paragraphTable(metrics.paragraphs, report: report)
+      }
       out += "\n"
     }
     if reports.isEmpty { out = "No files were checked.\n" }
+    return out
+  }
+
+  /// A line per paragraph: where it starts, its size, its reading age and hard words, and a mark when its
+  /// reading age is above the target.
+  func paragraphTable(_ parts: [PartMetrics], report: FileReport) -> String {
+    var converter = PositionConverter(report.document)
+    var rows = [["Paragraph", "Sentences", "Words", "Reading age", "Hard words", ""]]
+    for part in parts {
+      let line = converter.location(at: part.range.lowerBound).line
+      let age = part.counts.scores.readingAge.map { Int($0.rounded()) }
+      rows.append([
+        "line \(line)", String(part.counts.sentences), String(part.counts.words), age.map(String.init) ?? "–",
+        String(part.counts.hardWords), (age ?? 0) > target ? "above the target of \(target)" : "",
+      ])
+    }
+    let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
+    var out = ""
+    for row in rows {
+      var line = "  " + row[0] + String(repeating: " ", count: widths[0] - row[0].count)
+      for column in 1..<5 {
+        line += "  " + String(repeating: " ", count: widths[column] - row[column].count) + row[column]
+      }
+      if !row[5].isEmpty { line += "   " + row[5] }
+      out += line + "\n"
+    }
     return out
   }
 
@@ -170,7 +212,10 @@ public struct StatsTextReporter: Reporter {
       rows.append(("Reading age (years)", "–", "no sentences to measure"))
     }
     rows += [
-      ("Hard words per 100 words", figure(scores.hardWordsPer100), counts.hardWords == 1 ? "1 hard word" : "\(counts.hardWords) hard words"),
+      (
+        "Hard words per 100 words", figure(scores.hardWordsPer100),
+        counts.hardWords == 1 ? "1 hard word" : "\(counts.hardWords) hard words"
+      ),
       ("Flesch Reading Ease", figure(scores.fleschReadingEase), "0 to 100; 60 or more is plain English"),
       ("Flesch–Kincaid grade", figure(scores.fleschKincaidGrade), "US school grade"),
       (

@@ -16,6 +16,9 @@ enum CoreStage: String, CaseIterable {
   /// The whole core: `Document.init`, `PlainTextFrontEnd.prose(of:)` and `Linter.lint` with every built-in rule,
   /// the word and acronym rules included.
   case lint
+  /// The whole core with the readability figures too: `Linter.run` with every built-in rule and the measurer,
+  /// as `plainlint stats` and `check --format json` run it.
+  case metrics
 
   /// What the stage times, for the table.
   var label: String {
@@ -25,6 +28,7 @@ enum CoreStage: String, CaseIterable {
     case .sentences: "tokenize + sentences"
     case .lintSentences: "core: front end + Linter.lint (long-sentence only)"
     case .lint: "core: front end + Linter.lint (all built-in rules)"
+    case .metrics: "core: front end + Linter.run (all built-in rules + readability figures)"
     }
   }
 }
@@ -70,6 +74,7 @@ enum CoreBenchmark {
   static func run(_ bytes: [UInt8], stages: [CoreStage], runs: Int, progress: (String) -> Void) -> [CoreResult] {
     let linter = builtInLinter()
     let sentenceLinter = Linter(rules: linter.rules.filter { $0.identifier == "long-sentence" })
+    let measuringLinter = Linter(rules: linter.rules, measurer: BuiltInRules.measurer())
     let prose = PlainTextFrontEnd.prose(of: Document(path: "corpus.txt", bytes: bytes))
     var results: [CoreResult] = []
     for stage in stages {
@@ -81,6 +86,7 @@ enum CoreBenchmark {
       case .sentences: pass = { sentences(prose) }
       case .lintSentences: pass = { lint(bytes, linter: sentenceLinter) }
       case .lint: pass = { lint(bytes, linter: linter) }
+      case .metrics: pass = { lint(bytes, linter: measuringLinter) }
       }
       let (counts, samples) = timedRuns(runs, label: "stage \(stage.rawValue)", pass)
       results.append(CoreResult(stage: stage, samples: samples, counts: counts))
@@ -129,8 +135,10 @@ enum CoreBenchmark {
   /// The whole core, from bytes to sorted findings.
   static func lint(_ bytes: [UInt8], linter: Linter) -> CoreCounts {
     let prose = PlainTextFrontEnd.prose(of: Document(path: "corpus.txt", bytes: bytes))
-    let findings = linter.lint(prose)
-    return CoreCounts(blocks: prose.blocks.count, findings: findings.count)
+    let (findings, metrics) = linter.run(prose)
+    return CoreCounts(
+      blocks: prose.blocks.count, sentences: metrics?.document.sentences ?? 0, words: metrics?.document.words ?? 0,
+      findings: findings.count)
   }
 
   /// Loads the built-in dictionaries once and returns the seconds it took: run in a fresh process

@@ -58,7 +58,8 @@ struct Options {
       --size-mb N          size of the large corpus in MB (default 50)
       --seed N             corpus seed (default 2025)
       --runs N             timed runs per core stage and per format, after one untimed warm-up (default 7)
-      --stages LIST        core stages, comma-separated: frontend,tokenize,sentences,lint (default: all)
+      --stages LIST        core stages, comma-separated (default: all):
+                           frontend,tokenize,sentences,lint-sentences,lint,metrics
       --startup-runs N     timed runs per start-up command, after 3 warm-ups (default 50)
       --process-runs N     timed runs per command on the large file, after 1 warm-up (default 5)
       --plainlint PATH     the plainlint binary (default: the one next to plainlint-bench)
@@ -108,7 +109,8 @@ struct Options {
         var stages: [CoreStage] = []
         for name in text.split(separator: ",") {
           guard let stage = CoreStage(rawValue: String(name)) else {
-            throw BenchError("unknown stage '\(name)'; the stages are frontend, tokenize, sentences and lint")
+            throw BenchError(
+              "unknown stage '\(name)'; the stages are frontend, tokenize, sentences, lint-sentences, lint and metrics")
           }
           stages.append(stage)
         }

@@ -127,6 +127,9 @@ struct Stats: ParsableCommand {
   @Flag(help: "Show each section (a heading and what follows it) as well as each file.")
   var sections = false
 
+  @Flag(help: "List each paragraph with its reading age and hard words.")
+  var paragraphs = false
+
   @Option(help: "The output format: text for people, json for tools.")
   var format: OutputFormat = .text
 
@@ -154,7 +157,7 @@ struct Stats: ParsableCommand {
   func run() throws {
     let request = StatsRequest(
       paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, sections: sections,
-      ruleOptions: ruleOptions, language: language, dialect: english)
+      paragraphs: paragraphs, ruleOptions: ruleOptions, language: language, dialect: english)
     let outcome: CheckOutcome
     do {
       outcome = try runStats(request)

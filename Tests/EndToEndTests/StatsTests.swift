@@ -28,6 +28,14 @@ struct StatsTests {
     let fromStats = try metrics(["stats", "--format", "json", "markdown/leaflet.md"])
     #expect(fromCheck == fromStats)
     #expect((fromCheck["sections"] as? [Any])?.count == 4)
+    #expect((fromCheck["paragraphs"] as? [Any])?.isEmpty == false)
+  }
+
+  @Test func paragraphsAreListedWithTheirReadingAge() throws {
+    let result = try plainlint(["stats", "--paragraphs", "coproduction/lay-summary.txt"])
+    try expectMatchesGolden(result.stdout, "stats/lay-summary.txt.paragraphs.out")
+    #expect(result.stdout.contains("Paragraph  Sentences  Words  Reading age  Hard words"))
+    #expect(result.stdout.contains("above the target of 11"))
   }
 
   @Test func theTargetFollowsTheReadingAgeOption() throws {

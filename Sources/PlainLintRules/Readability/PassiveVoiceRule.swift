@@ -70,7 +70,8 @@ public struct PassiveVoiceRule: Rule {
           token.start..<tokens[j].end,
           message: "“\(text)” is in the passive voice; "
             + (byFollows
-              ? "put who does it (after “by”) first: “the nurse checked it”, not “it was checked by the nurse”."
+              ? "put who does it (after “by”) first: “the nurse checked it”, "
+                + "not “it was checked by the nurse”."
               : "say who does it: “we will send it”, not “it will be sent”."))
         k = j
       }
@@ -84,7 +85,13 @@ public struct PassiveVoiceRule: Rule {
 
   /// Whether the bytes of `range` are a form of "be" or "get", in any capitals.
   static func auxiliary(_ text: [UInt8], _ range: Range<Int>) -> Auxiliary {
-    guard let packed = pack(text[range]) else { return .none }
+    // Most words start with another letter or are longer: a byte test first.
+    let first = text[range.lowerBound] | 0x20
+    guard range.count <= 8,
+      first == UInt8(ascii: "a") || first == UInt8(ascii: "i") || first == UInt8(ascii: "w")
+        || first == UInt8(ascii: "b") || first == UInt8(ascii: "g"),
+      let packed = pack(text[range])
+    else { return .none }
     if beForms.contains(packed) { return .be }
     if getForms.contains(packed) { return .get }
     return .none
@@ -99,10 +106,10 @@ public struct PassiveVoiceRule: Rule {
   }
 
   /// The forms of "be" and "get", packed, with straight and curly apostrophes.
-  static let beForms = Set(
+  static let beForms =
     ["am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't", "isn’t",
-      "aren’t", "wasn’t"].compactMap { pack(Array($0.utf8)) })
-  static let getForms = Set(["get", "gets", "got", "gotten", "getting"].compactMap { pack(Array($0.utf8)) })
+      "aren’t", "wasn’t"].compactMap { pack(Array($0.utf8)) }
+  static let getForms = ["get", "gets", "got", "gotten", "getting"].compactMap { pack(Array($0.utf8)) }
 
   /// Words that can stand between the verb and the participle.
   static func canComeBetween(_ word: String) -> Bool {

@@ -39,9 +39,22 @@ func wholeReadingAge(_ counts: TextCounts) -> Int? {
   counts.scores.readingAge.map { Int($0.rounded()) }
 }
 
-/// The start of a sentence, for a message: its first few words and an ellipsis.
+/// The start of a sentence, for a message: its first few words and an ellipsis, with line breaks as spaces.
 func opening(_ context: BlockContext, _ range: Range<Int>, words: Int = 6) -> String {
-  let parts = context.string(range).split(whereSeparator: \.isWhitespace)
+  var parts: [String] = []
+  var start = -1
+  var i = range.lowerBound
+  while i <= range.upperBound && parts.count <= words {
+    let space = i == range.upperBound || context.text[i] == UInt8(ascii: " ") || context.text[i] == 0x0A
+      || context.text[i] == 0x0D || context.text[i] == 0x09
+    if space && start >= 0 {
+      parts.append(context.string(start..<i))
+      start = -1
+    } else if !space && start < 0 {
+      start = i
+    }
+    i += 1
+  }
   return parts.prefix(words).joined(separator: " ") + (parts.count > words ? "…" : "")
 }
 
@@ -167,7 +180,8 @@ public struct ReadingAgeRule: Rule {
       }
       if !part.longWords.isEmpty {
         let named = part.longWords.enumerated().map { index, word in
-          "“\(String(decoding: word.text, as: UTF8.self))” (\(word.word.syllables)\(index == 0 ? " syllables" : ""))"
+          let text = String(decoding: word.text, as: UTF8.self)
+          return "“\(text)” (\(word.word.syllables)\(index == 0 ? " syllables" : ""))"
         }
         causes.append("long words such as " + named.joined(separator: ", "))
       }
@@ -207,7 +221,8 @@ public struct LongParagraphRule: Rule {
         «Come in on time. Bring your letter. Bring your medicines. Bring your glasses. Tell us if you need help. \
         Ask us anything.»
         """),
-      RuleExample("«Come in on time. Bring your letter. Bring your medicines.»", options: ["max-sentences": .integer(2)]),
+      RuleExample(
+        "«Come in on time. Bring your letter. Bring your medicines.»", options: ["max-sentences": .integer(2)]),
     ],
     nonTriggeringExamples: [
       RuleExample("Come in on time. Bring your letter. Bring your medicines. Ask us anything."),

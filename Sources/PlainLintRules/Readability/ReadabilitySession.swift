@@ -39,16 +39,21 @@ struct PartFacts {
     for word in part.longWords { offer(word.word, text: word.text) }
   }
 
+  /// Whether `word` is longer (by syllables, then letters) than another.
+  static func longer(_ a: LongWord, _ b: LongWord) -> Bool {
+    (a.syllables, a.range.count) > (b.syllables, b.range.count)
+  }
+
+  /// Whether `word` is long enough to be among the three longest kept.
+  func wouldKeep(_ word: LongWord) -> Bool {
+    longWords.count < 3 || PartFacts.longer(word, longWords[2].word)
+  }
+
   /// Keeps `word` if it is among the three longest (by syllables, then letters) and not already kept.
   mutating func offer(_ word: LongWord, text: [UInt8]) {
-    func longer(_ a: LongWord, _ b: LongWord) -> Bool {
-      (a.syllables, a.range.count) > (b.syllables, b.range.count)
-    }
-    guard !longWords.contains(where: { $0.text == text }) else { return }
-    if longWords.count == 3 {
-      guard longer(word, longWords[2].word) else { return }
-      longWords.removeLast()
-    }
+    let longer = PartFacts.longer
+    guard wouldKeep(word), !longWords.contains(where: { $0.text == text }) else { return }
+    if longWords.count == 3 { longWords.removeLast() }
     let position = longWords.firstIndex { longer(word, $0.word) } ?? longWords.count
     longWords.insert((word, text), at: position)
   }
@@ -72,7 +77,7 @@ final class ReadabilitySession {
   let words: WordSession
   let acronyms: AcronymSession
   let dialect: Dialect
-  let syllables = BuiltInDictionaries.syllables
+  let syllableTable = BuiltInDictionaries.syllables
   private var blockRange: Range<Int> = -1 ..< -1
 
   /// The current block's sentences.
@@ -94,12 +99,17 @@ final class ReadabilitySession {
   private var explained: Set<String> = []
   private var finished = false
   /// Scratch space for a word's normalized bytes.
-  private var scratch = [UInt8](repeating: 0, count: 264)
+  private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: ReadabilitySession.scratchSize)
+  private static let scratchSize = 264
 
   init(document: DocumentState, dialect: Dialect) {
     words = WordSession.of(document)
     acronyms = AcronymSession.of(document)
     self.dialect = dialect
+  }
+
+  deinit {
+    scratch.deallocate()
   }
 
   /// The session of a document, made by the first rule that asks.
@@ -159,19 +169,24 @@ final class ReadabilitySession {
     }
   }
 
-  /// Counts the words of each sentence of the block, and finds its hard words.
+  /// Counts the words of each sentence of the block, and finds its hard words. Works in locals and writes the
+  /// session's properties once per block: a class's properties are checked for exclusive access on every use.
   private func count(_ context: BlockContext, _ p: UnsafeBufferPointer<UInt8>) {
     let tokens = context.tokens
     let units = words.units
     let matches = words.matches
     let lexicon = words.lexicon
     let uses = acronyms.uses
+    let matcher = words.matcher
+    var part = block
+    var hard = hardRanges
+    var facts = sentences
     var nextMatch = 0
     var nextUncommonMatch = 0
     var nextUse = 0
     for (sentenceIndex, sentence) in context.sentences.enumerated() {
       var counts = TextCounts()
-      let firstHard = hardRanges.count
+      let firstHard = hard.count
       let unitRange = words.sentenceUnits[sentenceIndex]
       var u = unitRange.lowerBound
       var firstWord = true
@@ -180,31 +195,29 @@ final class ReadabilitySession {
         guard token.kind == .word || token.kind == .acronym else { continue }
         counts.words += 1
         var syllables = 0
-        var letters = 0
         var uncommon = false
-        let firstUnit = u
         while u < unitRange.upperBound && Int(units[u].token) == k {
           let unit = units[u]
-          let normalized = normalize(p, unit.start..<unit.end)
-          letters += normalized.letters
-          syllables += token.kind == .acronym ? acronymSyllables(unit, normalized.count) : wordSyllables(unit, normalized.count)
-          if !uncommon && words.isUncommon(u, p, tokens, nextMatch: &nextUncommonMatch) { uncommon = true }
+          let common = matcher.isCommon(unit)
+          if token.kind == .word {
+            syllables += wordSyllables(unit, p)
+          } else {
+            syllables += common ? wordSyllables(unit, p) : letterSyllables(unit, p)
+          }
+          // Most words are everyday words: the cheapest test first.
+          if !common && !uncommon && words.isUncommon(u, p, tokens, nextMatch: &nextUncommonMatch) { uncommon = true }
           u += 1
         }
-        if u == firstUnit {
-          // A word with no unit (only apostrophes, say): one syllable, its bytes as letters.
-          syllables = 1
-        }
+        // A word with no unit (only apostrophes, say) has one syllable.
         syllables = max(1, syllables)
         counts.syllables += syllables
-        counts.letters += letters
+        counts.letters += ReadabilitySession.letters(p, token.range)
         if syllables >= 3 {
           counts.polysyllables += 1
           if isComplex(token, syllables: syllables, firstWord: firstWord, p) { counts.complexWords += 1 }
           // Acronyms are read letter by letter: they are not what makes words long.
-          if token.kind == .word {
-            block.offer(LongWord(range: token.range, syllables: syllables), text: lowercased(p, token.range))
-          }
+          let word = LongWord(range: token.range, syllables: syllables)
+          if token.kind == .word && part.wouldKeep(word) { part.offer(word, text: lowercased(p, token.range)) }
         }
         // Hard: a term from the word lists (counted at its first word), an uncommon word, or an acronym the
         // reader has not had explained.
@@ -214,26 +227,49 @@ final class ReadabilitySession {
           let entry = matches[nextMatch].entry, isHard(lexicon.entryFacts[entry])
         {
           counts.hardWords += 1
-          hardRanges.append(matches[nextMatch].range)
+          hard.append(matches[nextMatch].range)
         } else if uncommon {
           counts.hardWords += 1
-          hardRanges.append(token.range)
+          hard.append(token.range)
         } else if token.kind == .acronym {
           while nextUse < uses.count && uses[nextUse].range.lowerBound < token.start { nextUse += 1 }
           if nextUse < uses.count, uses[nextUse].range.lowerBound == token.start, needsExplaining(uses[nextUse]) {
             counts.hardWords += 1
-            hardRanges.append(token.range)
+            hard.append(token.range)
           }
         }
         firstWord = false
       }
       if counts.words > 0 {
         counts.sentences = 1
-        if counts.words > block.longest.words { block.longest = LongestSentence(range: sentence.range, words: counts.words) }
+        if counts.words > part.longest.words {
+          part.longest = LongestSentence(range: sentence.range, words: counts.words)
+        }
       }
-      block.counts += counts
-      sentences.append(SentenceFacts(range: sentence.range, counts: counts, hard: firstHard..<hardRanges.count))
+      part.counts += counts
+      facts.append(SentenceFacts(range: sentence.range, counts: counts, hard: firstHard..<hard.count))
     }
+    block = part
+    hardRanges = hard
+    sentences = facts
+  }
+
+  /// The letters of a word: ASCII letters and other characters, not apostrophes, hyphens or full stops.
+  static func letters(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    var letters = 0
+    var i = range.lowerBound
+    while i < range.upperBound {
+      let byte = p[i]
+      if (byte | 0x20) &- UInt8(ascii: "a") < 26 {
+        letters += 1
+      } else if byte >= 0xC0 {
+        // The first byte of a character other than ASCII: a letter, unless it is a curly apostrophe.
+        let apostrophe = byte == 0xE2 && i + 2 < range.upperBound && p[i + 1] == 0x80 && p[i + 2] | 1 == 0x99
+        if !apostrophe { letters += 1 }
+      }
+      i += 1
+    }
+    return letters
   }
 
   /// Whether a word-list term makes text hard: jargon and wordy terms do; terms that are not person-centred
@@ -271,7 +307,8 @@ final class ReadabilitySession {
       if byte(3) == UInt8(ascii: "t") || byte(3) == UInt8(ascii: "d") { ending = 1 }
     } else if byte(2) == UInt8(ascii: "e") && byte(1) == UInt8(ascii: "s") {
       let before = byte(3)
-      if [UInt8(ascii: "s"), UInt8(ascii: "x"), UInt8(ascii: "z"), UInt8(ascii: "c"), UInt8(ascii: "g")].contains(before)
+      if before == UInt8(ascii: "s") || before == UInt8(ascii: "x") || before == UInt8(ascii: "z")
+        || before == UInt8(ascii: "c") || before == UInt8(ascii: "g")
         || (before == UInt8(ascii: "h") && (byte(4) == UInt8(ascii: "c") || byte(4) == UInt8(ascii: "s")))
       {
         ending = 1
@@ -281,12 +318,11 @@ final class ReadabilitySession {
   }
 
   /// Writes a unit's normalized bytes to `scratch` (small letters, straight apostrophes, no full stops, no
-  /// possessive `'s`) and counts its letters.
-  private func normalize(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (count: Int, letters: Int) {
+  /// possessive `'s`), as the word rules normalize them, and returns how many there are.
+  private func normalize(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
     var n = 0
-    var letters = 0
     var i = range.lowerBound
-    let limit = scratch.count - 8
+    let limit = ReadabilitySession.scratchSize - 8
     while i < range.upperBound && n < limit {
       let byte = p[i]
       if byte == 0xE2, i + 2 < range.upperBound, p[i + 1] == 0x80, p[i + 2] == 0x99 || p[i + 2] == 0x98 {
@@ -298,8 +334,6 @@ final class ReadabilitySession {
       if byte != UInt8(ascii: ".") {
         scratch[n] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
         n += 1
-        // A letter is an ASCII letter or the first byte of any other character (not an apostrophe).
-        if (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte >= 0xC0 { letters += 1 }
       }
       i += 1
     }
@@ -308,7 +342,7 @@ final class ReadabilitySession {
     } else if n >= 1 && scratch[n - 1] == UInt8(ascii: "'") {
       n -= 1
     }
-    return (n, letters)
+    return n
   }
 
   /// The bytes of a range in small letters, to tell words apart in messages.
@@ -316,22 +350,20 @@ final class ReadabilitySession {
     p[range].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
   }
 
-  /// The syllables of a word unit whose normalized bytes are in `scratch`: by its lexicon number when the word
-  /// rules found it (one memory read), else from the pronouncing dictionary or the estimate.
-  private func wordSyllables(_ unit: WordUnit, _ n: Int) -> Int {
-    if unit.word >= 0 { return syllables.count(wordID: unit.word, dialect: dialect) }
-    return scratch.withUnsafeBufferPointer {
-      syllables.count(UnsafeBufferPointer(rebasing: $0[0..<n]), dialect: dialect)
-    }
+  /// The syllables of a word unit: by its lexicon number when the word rules found it (one memory read), else
+  /// from the pronouncing dictionary or the estimate.
+  private func wordSyllables(_ unit: WordUnit, _ p: UnsafeBufferPointer<UInt8>) -> Int {
+    if unit.word >= 0 { return syllableTable.count(wordID: unit.word, dialect: dialect) }
+    let n = normalize(p, unit.start..<unit.end)
+    return syllableTable.count(UnsafeBufferPointer(start: scratch, count: n), dialect: dialect)
   }
 
-  /// The syllables of an acronym read aloud: as a word when it is an everyday word in small letters (PALS,
-  /// AIDS), else letter by letter (NHS is three; W is three on its own).
-  private func acronymSyllables(_ unit: WordUnit, _ n: Int) -> Int {
-    if words.matcher.isCommon(unit) { return wordSyllables(unit, n) }
+  /// The syllables of an acronym read letter by letter (NHS is three; W is three on its own). An acronym that
+  /// is an everyday word in small letters (PALS, AIDS) is read as a word instead.
+  private func letterSyllables(_ unit: WordUnit, _ p: UnsafeBufferPointer<UInt8>) -> Int {
     var count = 0
-    for i in 0..<n {
-      let byte = scratch[i]
+    for i in unit.start..<unit.end {
+      let byte = p[i] | 0x20
       if byte == UInt8(ascii: "w") { count += 3 } else if byte &- UInt8(ascii: "a") < 26 { count += 1 }
     }
     return count
