@@ -15,10 +15,7 @@ public struct JSONReporter: Reporter {
   public func render(_ reports: [FileReport]) -> String {
     var writer = JSONWriter()
     writer.object { root in
-      root.object("tool") { tool in
-        tool.string("name", "plainlint")
-        tool.string("version", version)
-      }
+      writeTool(version, to: &root)
       root.array("files") { files in
         for report in reports {
           files.value(nil, JSONFile(report: report))
@@ -27,6 +24,14 @@ public struct JSONReporter: Reporter {
       root.value("summary", Summary(reports))
     }
     return writer.output + "\n"
+  }
+}
+
+/// The `tool` member every JSON output starts with: plainlint's name and version.
+func writeTool(_ version: String, to root: inout JSONWriter) {
+  root.object("tool") { tool in
+    tool.string("name", "plainlint")
+    tool.string("version", version)
   }
 }
 

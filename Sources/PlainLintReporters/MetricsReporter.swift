@@ -105,10 +105,7 @@ public struct StatsJSONReporter: Reporter {
   public func render(_ reports: [FileReport]) -> String {
     var writer = JSONWriter()
     writer.object { root in
-      root.object("tool") { tool in
-        tool.string("name", "plainlint")
-        tool.string("version", version)
-      }
+      writeTool(version, to: &root)
       root.array("files") { files in
         for report in reports {
           files.object { file in

@@ -94,20 +94,7 @@ struct Check: ParsableCommand {
     let request = CheckRequest(
       paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, failOn: failOn,
       color: useColor, ruleOptions: ruleOptions, language: language, dialect: english)
-    let outcome: CheckOutcome
-    do {
-      outcome = try runCheck(request)
-    } catch {
-      // A usage problem found while running (a bad rule option, standard input without a format): one line, no
-      // usage text, exit code 2.
-      writeStandardError("plainlint: error: \(error.description)\n")
-      throw ExitCode(2)
-    }
-    for problem in outcome.problems {
-      writeStandardError("\(problem)\n")
-    }
-    writeStandardOutput(outcome.output)
-    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    try report { () throws(UsageError) in try runCheck(request) }
   }
 }
 
@@ -158,18 +145,7 @@ struct Stats: ParsableCommand {
     let request = StatsRequest(
       paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, sections: sections,
       paragraphs: paragraphs, ruleOptions: ruleOptions, language: language, dialect: english)
-    let outcome: CheckOutcome
-    do {
-      outcome = try runStats(request)
-    } catch {
-      writeStandardError("plainlint: error: \(error.description)\n")
-      throw ExitCode(2)
-    }
-    for problem in outcome.problems {
-      writeStandardError("\(problem)\n")
-    }
-    writeStandardOutput(outcome.output)
-    if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    try report { () throws(UsageError) in try runStats(request) }
   }
 }
 
@@ -214,6 +190,24 @@ struct DictionaryCheck: ParsableCommand {
       throw ExitCode(outcome.exitCode)
     }
   }
+}
+
+/// Runs a command and writes what it produced: problems with inputs to standard error, the report to standard
+/// output. A usage problem found while running (a bad rule option, standard input without a format) is one line,
+/// with no usage text, and exit code 2.
+func report(_ run: () throws(UsageError) -> CheckOutcome) throws {
+  let outcome: CheckOutcome
+  do {
+    outcome = try run()
+  } catch {
+    writeStandardError("plainlint: error: \(error.description)\n")
+    throw ExitCode(2)
+  }
+  for problem in outcome.problems {
+    writeStandardError("\(problem)\n")
+  }
+  writeStandardOutput(outcome.output)
+  if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
 }
 
 /// Writes text to standard output in one go.

@@ -95,6 +95,16 @@ struct ReadabilityRuleTests {
     #expect(finding.range == 0..<54)
   }
 
+  @Test func theFormsOfBeAndGetArePackedRight() {
+    func packed(_ word: String) -> UInt64 {
+      Array(word.utf8).withUnsafeBufferPointer { PassiveVoiceRule.PackedWords.pack($0, 0..<$0.count) }
+    }
+    for word in PassiveVoiceRule.beForms { #expect(PassiveVoiceRule.auxiliary(packed(word)) == .be, "\(word)") }
+    for word in PassiveVoiceRule.getForms { #expect(PassiveVoiceRule.auxiliary(packed(word)) == .get, "\(word)") }
+    #expect(PassiveVoiceRule.auxiliary(packed("Were")) == .be)
+    #expect(PassiveVoiceRule.auxiliary(packed("bee")) == PassiveVoiceRule.Auxiliary.none)
+  }
+
   @Test func passiveVoice() throws {
     let cases: [(String, [String])] = [
       ("Your blood will be taken by a nurse.", ["be taken"]),

@@ -35,29 +35,52 @@ public struct PassiveVoiceRule: Rule {
   public func makeChecker(document: DocumentState) -> any RuleChecker { Checker() }
 
   final class Checker: RuleChecker {
-    func check(sentence: Sentence, in block: BlockContext, report: inout FindingSink) {
-      let tokens = block.tokens
-      let range = sentence.tokens
+    /// The word lists, packed, held here so the hot loop does not go through the lazily made statics.
+    let between = PackedWords(PassiveVoiceRule.between)
+    let notAdverbs = PackedWords(PassiveVoiceRule.notAdverbs)
+    let irregular = PackedWords(PassiveVoiceRule.irregular)
+    let notParticiples = PackedWords(PassiveVoiceRule.notParticiples)
+
+    var checksSentences: Bool { false }
+
+    func check(block: BlockContext, report: inout FindingSink) {
+      block.text.withUnsafeBufferPointer { p in
+        block.tokens.withUnsafeBufferPointer { t in
+          for sentence in block.sentences { check(sentence.tokens, p, t, block, &report) }
+        }
+      }
+    }
+
+    /// Finds the passives in one sentence's tokens.
+    func check(
+      _ range: Range<Int>, _ p: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+      _ block: BlockContext, _ report: inout FindingSink
+    ) {
       var k = range.lowerBound
       while k < range.upperBound {
         defer { k += 1 }
         let token = tokens[k]
         guard token.kind == .word else { continue }
-        let verb = PassiveVoiceRule.auxiliary(block.text, token.range)
+        // Most words are not a form of be or get: a byte test before the look-up.
+        let first = p[token.start] | 0x20
+        guard token.end - token.start <= 8,
+          first == UInt8(ascii: "a") || first == UInt8(ascii: "i") || first == UInt8(ascii: "w")
+            || first == UInt8(ascii: "b") || first == UInt8(ascii: "g")
+        else { continue }
+        let verb = PassiveVoiceRule.auxiliary(PackedWords.pack(p, token.range))
         guard verb != .none else { continue }
+        let isGet = verb == .get
         // Skip a few words that can come between: not, often, being (is being reviewed), and -ly adverbs.
         var j = k + 1
         var skipped = 0
-        while j < range.upperBound, skipped < 3, tokens[j].kind == .word,
-          PassiveVoiceRule.canComeBetween(block.string(tokens[j].range).lowercased())
-        {
+        while j < range.upperBound, skipped < 3, tokens[j].kind == .word, canComeBetween(p, tokens[j].range) {
           j += 1
           skipped += 1
         }
-        guard j < range.upperBound, tokens[j].kind == .word else { continue }
+        guard j < range.upperBound, tokens[j].kind == .word, isParticiple(p, tokens[j].range) else { continue }
         let word = block.string(tokens[j].range).lowercased()
-        guard PassiveVoiceRule.isParticiple(word), !PassiveVoiceRule.adjectives.contains(word) else { continue }
-        if verb == .get && PassiveVoiceRule.getIdioms.contains(word) { continue }
+        guard !PassiveVoiceRule.adjectives.contains(word) else { continue }
+        if isGet && PassiveVoiceRule.getIdioms.contains(word) { continue }
         // "used to", "supposed to": a habit or an expectation, not a passive.
         if PassiveVoiceRule.beforeTo.contains(word), j + 1 < range.upperBound,
           block.string(tokens[j + 1].range).lowercased() == "to"
@@ -76,6 +99,68 @@ public struct PassiveVoiceRule: Rule {
         k = j
       }
     }
+
+    /// Whether a word can stand between the verb and the participle: not, often, being, an -ly adverb.
+    func canComeBetween(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+      let packed = PackedWords.pack(p, range)
+      if between.contains(packed) { return true }
+      let n = range.count
+      if n == 9 { return PackedWords.lowercased(p, range) == "sometimes" }
+      return n > 4 && p[range.upperBound - 2] | 0x20 == UInt8(ascii: "l")
+        && p[range.upperBound - 1] | 0x20 == UInt8(ascii: "y") && !notAdverbs.contains(packed)
+    }
+
+    /// Whether a word is a past participle: a regular one ending in -ed (ASCII letters only), or an irregular one.
+    func isParticiple(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+      let n = range.count
+      if n > 8 { if PassiveVoiceRule.longIrregular.contains(PackedWords.lowercased(p, range)) { return true } }
+      let packed = PackedWords.pack(p, range)
+      if irregular.contains(packed) { return true }
+      guard n >= 5, p[range.upperBound - 2] | 0x20 == UInt8(ascii: "e"),
+        p[range.upperBound - 1] | 0x20 == UInt8(ascii: "d")
+      else { return false }
+      for i in range where (p[i] | 0x20) &- UInt8(ascii: "a") >= 26 { return false }
+      return !notParticiples.contains(packed)
+    }
+  }
+
+  /// Words of up to eight bytes, packed into numbers and sorted, so the rule compares words without strings.
+  struct PackedWords {
+    let sorted: [UInt64]
+
+    init(_ words: [String]) {
+      sorted = words.filter { $0.utf8.count <= 8 }.map { word in
+        Array(word.utf8).withUnsafeBufferPointer { PackedWords.pack($0, 0..<$0.count) }
+      }.sorted()
+    }
+
+    /// The bytes of `range` in small letters, packed (0 for more than eight bytes, which no list packs).
+    static func pack(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+      guard range.count <= 8 else { return 0 }
+      var packed: UInt64 = 0
+      for i in range {
+        let byte = p[i]
+        packed = packed << 8 | UInt64(byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte)
+      }
+      return packed
+    }
+
+    /// The bytes of `range` in small letters, as a string.
+    static func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+      String(decoding: p[range], as: UTF8.self).lowercased()
+    }
+
+    /// Whether the list has the packed word.
+    func contains(_ packed: UInt64) -> Bool {
+      guard packed != 0 else { return false }
+      var low = 0
+      var high = sorted.count
+      while low < high {
+        let mid = (low + high) / 2
+        if sorted[mid] < packed { low = mid + 1 } else { high = mid }
+      }
+      return low < sorted.count && sorted[low] == packed
+    }
   }
 
   /// A verb that can make the passive.
@@ -83,55 +168,41 @@ public struct PassiveVoiceRule: Rule {
     case none, be, get
   }
 
-  /// Whether the bytes of `range` are a form of "be" or "get", in any capitals.
-  static func auxiliary(_ text: [UInt8], _ range: Range<Int>) -> Auxiliary {
-    // Most words start with another letter or are longer: a byte test first.
-    let first = text[range.lowerBound] | 0x20
-    guard range.count <= 8,
-      first == UInt8(ascii: "a") || first == UInt8(ascii: "i") || first == UInt8(ascii: "w")
-        || first == UInt8(ascii: "b") || first == UInt8(ascii: "g"),
-      let packed = pack(text[range])
-    else { return .none }
-    if beForms.contains(packed) { return .be }
-    if getForms.contains(packed) { return .get }
-    return .none
-  }
-
-  /// Up to eight bytes in small letters, packed into a number: words are compared without making strings.
-  static func pack<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> UInt64? {
-    guard bytes.count <= 8 else { return nil }
-    var packed: UInt64 = 0
-    for byte in bytes { packed = packed << 8 | UInt64(byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) }
-    return packed
-  }
-
-  /// The forms of "be" and "get", packed, with straight and curly apostrophes.
-  static let beForms =
-    ["am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't", "isn’t",
-      "aren’t", "wasn’t"].compactMap { pack(Array($0.utf8)) }
-  static let getForms = ["get", "gets", "got", "gotten", "getting"].compactMap { pack(Array($0.utf8)) }
-
-  /// Words that can stand between the verb and the participle.
-  static func canComeBetween(_ word: String) -> Bool {
-    if ["not", "never", "also", "often", "always", "sometimes", "still", "already", "just", "then", "being", "all",
-      "now", "soon", "rarely", "seldom", "even", "only"].contains(word)
-    {
-      return true
+  /// Whether a packed word (`PackedWords.pack`) is a form of "be" or "get". The constants are the words' bytes:
+  /// am, is, are, was, were, be, been, being, isn't, aren't, wasn't, weren't, and isn’t, aren’t, wasn’t with a
+  /// curly apostrophe; get, gets, got, gotten, getting (a test checks them against the words).
+  static func auxiliary(_ packed: UInt64) -> Auxiliary {
+    switch packed {
+    case 0x616d, 0x6973, 0x617265, 0x776173, 0x77657265, 0x6265, 0x6265656e, 0x6265696e67, 0x69736e2774,
+      0x6172656e2774, 0x7761736e2774, 0x776572656e2774, 0x69736ee2809974, 0x6172656ee2809974, 0x7761736ee2809974:
+      return .be
+    case 0x676574, 0x67657473, 0x676f74, 0x676f7474656e, 0x67657474696e67:
+      return .get
+    default:
+      return .none
     }
-    return word.count > 4 && word.hasSuffix("ly") && !["only", "early", "family", "likely", "lonely", "friendly",
-      "elderly", "poorly", "ugly", "holy", "silly", "jolly", "curly", "daily", "weekly", "monthly", "yearly",
-      "unlikely"].contains(word)
   }
 
-  /// Whether a word is a past participle: a regular one ending in -ed, or an irregular one.
-  static func isParticiple(_ word: String) -> Bool {
-    if irregular.contains(word) { return true }
-    return word.count >= 5 && word.hasSuffix("ed") && !notParticiples.contains(word)
-      && word.unicodeScalars.allSatisfy { $0.properties.isAlphabetic }
-  }
+  /// The forms of "be" and "get", with straight and curly apostrophes, as `auxiliary` knows them.
+  static let beForms = [
+    "am", "is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't", "isn’t",
+    "aren’t", "wasn’t",
+  ]
+  static let getForms = ["get", "gets", "got", "gotten", "getting"]
+
+  /// Words that can stand between the verb and the participle (and -ly adverbs, and "sometimes").
+  static let between = [
+    "not", "never", "also", "often", "always", "still", "already", "just", "then", "being", "all", "now", "soon",
+    "rarely", "seldom", "even", "only",
+  ]
+  /// Words ending in -ly that are not adverbs, or not ones that stand there.
+  static let notAdverbs = [
+    "early", "family", "likely", "lonely", "friendly", "elderly", "poorly", "holy", "silly", "jolly", "curly",
+    "daily", "weekly", "monthly", "yearly", "unlikely",
+  ]
 
   /// Irregular past participles.
-  static let irregular: Set<String> = [
+  static let irregular = [
     "arisen", "awoken", "beaten", "begun", "bent", "bitten", "bled", "blown", "born", "borne", "bought",
     "bound", "bred", "broken", "brought", "built", "burnt", "burst", "caught", "chosen", "clung", "cut", "dealt",
     "done", "drawn", "dreamt", "driven", "drunk", "dug", "eaten", "fallen", "fed", "felt", "fought", "found",
@@ -144,9 +215,11 @@ public struct PassiveVoiceRule: Rule {
     "sworn", "swept", "swollen", "swum", "taken", "taught", "thought", "told", "thrown", "torn", "understood",
     "undertaken", "undone", "upheld", "upset", "woken", "won", "worn", "wound", "withdrawn", "withheld", "written",
   ]
+  /// The irregular participles longer than eight letters.
+  static let longIrregular = Set(irregular.filter { $0.utf8.count > 8 })
 
   /// Words ending in -ed that are not past participles.
-  static let notParticiples: Set<String> = [
+  static let notParticiples = [
     "hundred", "sacred", "naked", "wicked", "ragged", "rugged", "crooked", "beloved", "kindred", "hatred", "bleed",
     "breed", "greed", "speed", "proceed", "succeed", "exceed", "embed", "indeed", "steed", "tweed", "seed",
     "shred",

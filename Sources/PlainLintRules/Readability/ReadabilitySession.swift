@@ -131,7 +131,9 @@ final class ReadabilitySession {
     words.analyze(context)
     acronyms.analyze(context)
     context.text.withUnsafeBufferPointer { p in
-      count(context, p)
+      context.tokens.withUnsafeBufferPointer { t in
+        words.units.withUnsafeBufferPointer { units in count(context, p, t, units) }
+      }
     }
     switch context.block.kind {
     case .metadata:
@@ -171,9 +173,11 @@ final class ReadabilitySession {
 
   /// Counts the words of each sentence of the block, and finds its hard words. Works in locals and writes the
   /// session's properties once per block: a class's properties are checked for exclusive access on every use.
-  private func count(_ context: BlockContext, _ p: UnsafeBufferPointer<UInt8>) {
+  private func count(
+    _ context: BlockContext, _ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Token>,
+    _ units: UnsafeBufferPointer<WordUnit>
+  ) {
     let tokens = context.tokens
-    let units = words.units
     let matches = words.matches
     let lexicon = words.lexicon
     let uses = acronyms.uses
@@ -191,7 +195,7 @@ final class ReadabilitySession {
       var u = unitRange.lowerBound
       var firstWord = true
       for k in sentence.tokens {
-        let token = tokens[k]
+        let token = t[k]
         guard token.kind == .word || token.kind == .acronym else { continue }
         counts.words += 1
         var syllables = 0
