@@ -26,6 +26,39 @@ public struct WordUnit: Sendable {
   }
 }
 
+/// Writes a word's normalized bytes to `s` (small ASCII letters, curly apostrophes straight, full stops
+/// dropped, a possessive `'s` or closing apostrophe dropped), as the lexicon stores words, and returns how many
+/// there are: `limit + 1` when there are more than `limit` (too long to be in the lexicon).
+public func normalizeWord(
+  _ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into s: UnsafeMutablePointer<UInt8>, limit: Int
+) -> Int {
+  var n = 0
+  var i = range.lowerBound
+  let end = range.upperBound
+  while i < end {
+    guard n < limit else { return limit + 1 }
+    let byte = p[i]
+    if byte &- UInt8(ascii: "A") < 26 {
+      s[n] = byte | 0x20
+      n &+= 1
+    } else if byte == 0xE2, i &+ 2 < end, p[i &+ 1] == 0x80, p[i &+ 2] == 0x99 || p[i &+ 2] == 0x98 {
+      s[n] = UInt8(ascii: "'")
+      n &+= 1
+      i &+= 2
+    } else if byte != UInt8(ascii: ".") {
+      s[n] = byte
+      n &+= 1
+    }
+    i &+= 1
+  }
+  if n >= 2, s[n - 1] == UInt8(ascii: "s"), s[n - 2] == UInt8(ascii: "'") {
+    n -= 2
+  } else if n >= 1, s[n - 1] == UInt8(ascii: "'") {
+    n -= 1
+  }
+  return n
+}
+
 /// A term found in the text.
 public struct WordMatch: Sendable {
   /// The prose bytes matched, from the first word's start to the last word's end.
@@ -136,22 +169,16 @@ public final class WordMatcher {
           continue
         }
       }
+      // Other words: each part between hyphens normalized into the scratch space.
       var partStart = token.start
       var first = true
-      var n = 0
       var i = token.start
       let end = token.end
       while true {
         let atEnd = i == end
-        let byte: UInt8 = atEnd ? 0 : p[i]
-        if atEnd || byte == UInt8(ascii: "-") {
+        if atEnd || p[i] == UInt8(ascii: "-") {
           if i > partStart {
-            // A possessive 's or a closing apostrophe is not part of the word.
-            if n >= 2, s[n - 1] == UInt8(ascii: "s"), s[n - 2] == UInt8(ascii: "'") {
-              n -= 2
-            } else if n >= 1, s[n - 1] == UInt8(ascii: "'") {
-              n -= 1
-            }
+            let n = normalizeWord(p, partStart..<i, into: s, limit: limit)
             var word: Int32 = -1
             if n > 0 && n <= limit {
               (s + n).initialize(repeating: 0, count: 8)
@@ -165,26 +192,8 @@ public final class WordMatcher {
           }
           if atEnd { break }
           partStart = i + 1
-          n = 0
-          i += 1
-          continue
         }
-        if n < limit {
-          if byte &- UInt8(ascii: "A") < 26 {
-            s[n] = byte | 0x20
-            n &+= 1
-          } else if byte == 0xE2, i &+ 2 < end, p[i &+ 1] == 0x80, p[i &+ 2] == 0x99 || p[i &+ 2] == 0x98 {
-            s[n] = UInt8(ascii: "'")
-            n &+= 1
-            i &+= 2
-          } else if byte != UInt8(ascii: ".") {
-            s[n] = byte
-            n &+= 1
-          }
-        } else {
-          n = limit + 1  // too long to be in the lexicon
-        }
-        i &+= 1
+        i += 1
       }
       previousToken = k
     }

@@ -29,12 +29,21 @@ struct RunResult {
 func plainlint(_ arguments: [String], in folder: URL = fixtures, stdin: Data? = nil, environment: [String: String] = [:])
   throws -> RunResult
 {
+  var env = environment
+  env["NO_COLOR"] = "1"
+  return try run(plainlintBinary, arguments, in: folder, stdin: stdin, environment: env)
+}
+
+/// Runs a program with arguments in a folder, with extra environment variables and optional standard input.
+func run(
+  _ program: URL, _ arguments: [String], in folder: URL = fixtures, stdin: Data? = nil,
+  environment: [String: String] = [:]
+) throws -> RunResult {
   let process = Process()
-  process.executableURL = plainlintBinary
+  process.executableURL = program
   process.arguments = arguments
   process.currentDirectoryURL = folder
   var env = ProcessInfo.processInfo.environment
-  env["NO_COLOR"] = "1"
   for (key, value) in environment { env[key] = value }
   process.environment = env
   // Standard error goes to a file, so neither stream can fill a pipe and block the process while we read

@@ -20,23 +20,11 @@ enum PythonEnvironment {
   /// Runs a program and returns its standard output; throws with its standard error if it fails.
   @discardableResult
   static func run(_ program: String, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    let out = Pipe()
-    let errURL = FileManager.default.temporaryDirectory.appendingPathComponent("python-stderr-\(UUID().uuidString)")
-    _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-    defer { try? FileManager.default.removeItem(at: errURL) }
-    process.standardOutput = out
-    process.standardError = try FileHandle(forWritingTo: errURL)
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      let message = (try? String(contentsOf: errURL, encoding: .utf8)) ?? ""
-      throw PythonError(description: "\(program) \(arguments.joined(separator: " ")) failed: \(message)")
+    let result = try EndToEndTests.run(URL(fileURLWithPath: program), arguments)
+    guard result.status == 0 else {
+      throw PythonError(description: "\(program) \(arguments.joined(separator: " ")) failed: \(result.stderr)")
     }
-    return data
+    return Data(result.stdout.utf8)
   }
 
   struct PythonError: Error, CustomStringConvertible {

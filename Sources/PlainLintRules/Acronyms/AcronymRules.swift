@@ -75,7 +75,7 @@ public struct AcronymUndefinedRule: Rule {
         }
         if let policy = use.policy, policy != .define { continue }
         if defined[use.key] != nil || pendingKeys.contains(use.key) { continue }
-        if let markup = session.markupDefinitions[use.key], markup <= use.range.lowerBound { continue }
+        if session.markupExplains(use) { continue }
         pending.append((use, block.string(use.range)))
         pendingKeys.insert(use.key)
       }

@@ -50,6 +50,12 @@ final class AcronymSession {
     }
   }
 
+  /// Whether the markup (`<abbr title>`) explains the acronym of `use` there or before it.
+  func markupExplains(_ use: AcronymUse) -> Bool {
+    guard let markup = markupDefinitions[use.key] else { return false }
+    return markup <= use.range.lowerBound
+  }
+
   /// The entry of a use that is in the list.
   func entry(_ use: AcronymUse) -> AcronymEntry? {
     use.number >= 0 ? lexicon.acronymEntry(number: use.number) : nil

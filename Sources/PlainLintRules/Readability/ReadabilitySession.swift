@@ -24,8 +24,6 @@ struct PartFacts {
   var range: Range<Int>
   /// For a section, the heading's text.
   var title = ""
-  /// The blocks after the heading (for a section) or in it.
-  var blocks = 0
   var counts = TextCounts()
   var longest = LongestSentence()
   /// Up to three of its longest words, longest first, each word once.
@@ -127,7 +125,7 @@ final class ReadabilitySession {
     endedSections.removeAll(keepingCapacity: true)
     sentences.removeAll(keepingCapacity: true)
     hardRanges.removeAll(keepingCapacity: true)
-    block = PartFacts(range: context.block.range, blocks: 1)
+    block = PartFacts(range: context.block.range)
     words.analyze(context)
     acronyms.analyze(context)
     context.text.withUnsafeBufferPointer { p in
@@ -140,18 +138,16 @@ final class ReadabilitySession {
       return  // page titles and image descriptions are not part of the running text
     case .heading:
       if let ended = section { endSection(ended) }
-      section = PartFacts(range: block.range, title: context.string(context.block.range), blocks: 0)
+      section = PartFacts(range: block.range, title: context.string(context.block.range))
       section?.add(block)
     default:
       // Text before the first heading belongs to the document only.
       section?.add(block)
-      section?.blocks += 1
       if context.block.kind == .paragraph {
         metrics.paragraphs.append(PartMetrics(range: block.range, title: "", counts: block.counts))
       }
     }
     document.add(block)
-    document.blocks += 1
   }
 
   /// Ends the document: the last section ends. Safe to call more than once.
@@ -291,8 +287,7 @@ final class ReadabilitySession {
     }
     if let policy = use.policy, policy == .ok { return false }
     if explained.contains(use.key) { return false }
-    if let markup = acronyms.markupDefinitions[use.key], markup <= use.range.lowerBound { return false }
-    return true
+    return !acronyms.markupExplains(use)
   }
 
   /// Gunning's complex word: three or more syllables without an `-ed`, `-es` or `-ing` ending's own syllable,
@@ -321,34 +316,6 @@ final class ReadabilitySession {
     return syllables - ending >= 3
   }
 
-  /// Writes a unit's normalized bytes to `scratch` (small letters, straight apostrophes, no full stops, no
-  /// possessive `'s`), as the word rules normalize them, and returns how many there are.
-  private func normalize(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-    var n = 0
-    var i = range.lowerBound
-    let limit = ReadabilitySession.scratchSize - 8
-    while i < range.upperBound && n < limit {
-      let byte = p[i]
-      if byte == 0xE2, i + 2 < range.upperBound, p[i + 1] == 0x80, p[i + 2] == 0x99 || p[i + 2] == 0x98 {
-        scratch[n] = UInt8(ascii: "'")
-        n += 1
-        i += 3
-        continue
-      }
-      if byte != UInt8(ascii: ".") {
-        scratch[n] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
-        n += 1
-      }
-      i += 1
-    }
-    if n >= 2 && scratch[n - 1] == UInt8(ascii: "s") && scratch[n - 2] == UInt8(ascii: "'") {
-      n -= 2
-    } else if n >= 1 && scratch[n - 1] == UInt8(ascii: "'") {
-      n -= 1
-    }
-    return n
-  }
-
   /// The bytes of a range in small letters, to tell words apart in messages.
   private func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
     p[range].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
@@ -358,7 +325,8 @@ final class ReadabilitySession {
   /// from the pronouncing dictionary or the estimate.
   private func wordSyllables(_ unit: WordUnit, _ p: UnsafeBufferPointer<UInt8>) -> Int {
     if unit.word >= 0 { return syllableTable.count(wordID: unit.word, dialect: dialect) }
-    let n = normalize(p, unit.start..<unit.end)
+    let limit = ReadabilitySession.scratchSize
+    let n = min(normalizeWord(p, unit.start..<unit.end, into: scratch, limit: limit), limit)
     return syllableTable.count(UnsafeBufferPointer(start: scratch, count: n), dialect: dialect)
   }
 
