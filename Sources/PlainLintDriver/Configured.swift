@@ -1,0 +1,92 @@
+import PlainLintConfig
+import PlainLintCore
+import PlainLintRules
+
+/// The configuration of one run: the configuration files in force for each input and the command line's own
+/// settings, with a linter per distinct set of settings.
+///
+/// A tree with one configuration builds its rules once, however many files it has; files an override matches
+/// get a linter of their own, built once too.
+final class RunConfiguration {
+  /// Finds and reads the configuration files.
+  let finder: ConfigFinder
+  /// `--option` values, checked and converted to their options' types.
+  let commandLineOptions: [String: [String: RuleOptionValue]]
+  /// `--english`, when given.
+  let dialect: Dialect?
+  /// Whether linters measure readability too (`stats`, `check --format json`).
+  let measures: Bool
+  /// A linter for each distinct set of settings.
+  private var linters: [Settings: Linter] = [:]
+
+  /// One input to lint, with what to lint it with.
+  struct PlannedInput {
+    var input: InputFile
+    var linter: Linter
+    var settings: Settings
+  }
+
+  /// Reads the command line's settings (a bad `--option` is a usage error) and the `--config` file, if given.
+  init(configPath: String?, ruleOptions: [String], dialect: Dialect?, measures: Bool) throws(UsageError) {
+    do {
+      commandLineOptions = try Settings.checkCommandLine(parseRuleOptions(ruleOptions))
+    } catch {
+      throw UsageError(error.description)
+    }
+    finder = ConfigFinder(configPath: configPath)
+    self.dialect = dialect
+    self.measures = measures
+  }
+
+  /// The settings in force for an input, the command line's included, and whether `ignore:` leaves it out.
+  func resolve(_ input: InputFile) -> (settings: Settings, ignored: Bool) {
+    let resolution: ConfigFinder.Resolution
+    switch input.source {
+    case .file(let path): resolution = finder.resolve(file: path)
+    case .standardInput:
+      resolution =
+        input.displayPath == "<stdin>" ? finder.resolveStandardInput() : finder.resolve(file: input.displayPath)
+    }
+    return (resolution.settings.applying(commandLine: commandLineOptions, dialect: dialect), resolution.isIgnored)
+  }
+
+  /// The inputs to lint with their linters, leaving out the ignored ones; or every problem with the
+  /// configuration files, when there is one (then nothing may be linted).
+  func plan(_ inputs: [InputFile]) throws(ConfigFailure) -> [PlannedInput] {
+    var planned: [PlannedInput] = []
+    var resolved: [(InputFile, Settings)] = []
+    for input in inputs {
+      let (settings, ignored) = resolve(input)
+      if !ignored { resolved.append((input, settings)) }
+    }
+    if !finder.problems.isEmpty { throw ConfigFailure(problems: finder.problems) }
+    for (input, settings) in resolved {
+      planned.append(PlannedInput(input: input, linter: try linter(for: settings), settings: settings))
+    }
+    return planned
+  }
+
+  /// The linter for some settings, built the first time they are seen.
+  func linter(for settings: Settings) throws(ConfigFailure) -> Linter {
+    if let known = linters[settings] { return known }
+    let rules: [ConfiguredRule]
+    do {
+      rules = try settings.configuredRules()
+    } catch {
+      // The files' settings were checked when they were read, and the command line's before: this is a bug.
+      throw ConfigFailure(problems: [ConfigProblem(path: "plainlint", message: error.description)])
+    }
+    let linter = Linter(rules: rules, measurer: measures ? BuiltInRules.measurer(dialect: settings.dialect) : nil)
+    linters[settings] = linter
+    return linter
+  }
+}
+
+extension InputProblem {
+  /// A problem with a configuration file, to print with the other problems.
+  init(_ problem: ConfigProblem) {
+    self.init(
+      path: problem.path, message: problem.message,
+      position: problem.line.map { SourcePosition(line: $0, column: problem.column ?? 1) })
+  }
+}
