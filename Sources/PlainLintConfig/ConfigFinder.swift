@@ -37,6 +37,9 @@ public final class ConfigFinder {
   private var settingsCache: [SettingsKey: Settings] = [:]
   /// Every problem found in the configurations read so far.
   public private(set) var problems: [ConfigProblem] = []
+  /// How many configuration files were read, and how many folders were looked in (for tests of the caches).
+  public private(set) var filesRead = 0
+  public private(set) var foldersSearched = 0
 
   /// A configuration and the overrides that apply.
   private struct SettingsKey: Hashable {
@@ -114,6 +117,7 @@ public final class ConfigFinder {
         break
       }
       visited.append(current)
+      foldersSearched += 1
       let candidate = current == "/" ? "/" + configurationFileName : current + "/" + configurationFileName
       if let kind = FileSystem.kind(of: candidate), kind != .folder {
         found = load(candidate, displayPath: FileSystem.display(candidate, currentFolder: currentFolder))
@@ -131,6 +135,7 @@ public final class ConfigFinder {
   private func load(_ path: String, displayPath: String) -> Int? {
     if let known = byPath[path] { return known }
     let index: Int?
+    filesRead += 1
     switch ConfigReader.load(path: path, displayPath: displayPath, dictionaries: dictionaries) {
     case .success(let configuration):
       configurations.append(configuration)

@@ -349,9 +349,7 @@ public struct ConfigReader {
 
   /// Reads one `accept:` entry.
   private mutating func readAcceptedWord(_ node: Node) -> AcceptedWord? {
-    let shape =
-      "an accept entry is a word, phrase or acronym (`- PPIE`), or a term with what it stands for "
-      + "(`- term: CRN` and `expansion: Clinical Research Network`)"
+    let shape = "an accept entry is a word, phrase or acronym, or `term:` with an optional `expansion:`"
     if let scalar = node.scalar, !isNull(node) {
       let term = trimmed(scalar.string)
       guard !term.isEmpty else {

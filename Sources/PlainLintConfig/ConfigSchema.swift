@@ -193,7 +193,8 @@ public enum ConfigSchema {
       (
         "description",
         .string(
-          "Settings for plainlint \(version), a plain-language linter for health and care writing. Made by `plainlint config schema`."
+          "Settings for plainlint \(version), a plain-language linter for health and care writing. Made by "
+            + "`plainlint config schema`."
         )
       ),
       ("type", .array([.string("object"), .string("null")])),

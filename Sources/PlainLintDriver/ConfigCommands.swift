@@ -7,13 +7,9 @@ import PlainLintRules
 public func runRules(path: String?, configPath: String?) -> CheckOutcome {
   let finder = ConfigFinder(configPath: configPath)
   let target = path ?? "."
-  let resolution: ConfigFinder.Resolution
-  let kind = FileSystem.kind(of: target)
-  if path != nil && kind == nil {
-    let problem = InputProblem(path: target, message: "no such file or folder; check the path")
-    return CheckOutcome(output: "", problems: [problem], exitCode: 2)
-  }
-  resolution = kind == .folder ? finder.resolve(folder: target) : finder.resolve(file: target)
+  // A path that is not there yet is read as a file: what would apply to a new page.
+  let isFolder = FileSystem.kind(of: target) == .folder || target.hasSuffix("/")
+  let resolution = isFolder ? finder.resolve(folder: target) : finder.resolve(file: target)
   if !finder.problems.isEmpty { return stopped(by: ConfigFailure(problems: finder.problems)) }
   return CheckOutcome(output: rulesListing(resolution, for: target), problems: [], exitCode: 0)
 }

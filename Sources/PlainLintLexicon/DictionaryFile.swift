@@ -13,8 +13,9 @@ public struct DictionaryFile: Sendable {
   /// Problems, in line order.
   public var problems: [DictionaryProblem] = []
 
-  /// Reads a dictionary file.
-  public init(name: String, bytes: [UInt8]) {
+  /// Reads a dictionary file. A project's own file (`isProjectFile`, named in `.plainlint.yml`) may give any
+  /// source, or none: its sources are the project's, not those in Dictionaries/SOURCES.md.
+  public init(name: String, bytes: [UInt8], isProjectFile: Bool = false) {
     self.name = name
     if let bad = firstInvalidUTF8(bytes) {
       problems.append(
@@ -49,6 +50,7 @@ public struct DictionaryFile: Sendable {
         continue
       }
       var row = Row(record: record, position: position)
+      row.anySource = isProjectFile
       if kind == .wordList {
         if let entry = DictionaryFile.readWordEntry(&row, file: name) { words.append(entry) }
       } else {
@@ -118,6 +120,8 @@ public struct DictionaryFile: Sendable {
     let record: CSVTable.Record
     let position: [String: Int]
     var problems: [DictionaryProblem] = []
+    /// Whether the source may be anything, or empty (a project's own file).
+    var anySource = false
 
     init(record: CSVTable.Record, position: [String: Int]) {
       self.record = record
@@ -154,6 +158,7 @@ public struct DictionaryFile: Sendable {
     }
 
     mutating func sources() -> [String]? {
+      if anySource { return cell("source").listItems }
       guard let value = required("source") else { return nil }
       let items = value.listItems
       for item in items where !knownSources.contains(item) {
