@@ -139,7 +139,7 @@ func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLangua
   throws(ConfigFailure) -> (reports: [FileReport], problems: [InputProblem])
 {
   let (found, inputProblems) = collectInputs(paths, stdinFilename: stdinFilename)
-  let inputs = try configuration.plan(found)
+  let inputs = try configuration.plan(found, paths: paths)
   var problems = inputProblems
   var reports: [FileReport] = []
   for planned in inputs {

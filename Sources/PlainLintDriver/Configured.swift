@@ -51,8 +51,10 @@ final class RunConfiguration {
   }
 
   /// The inputs to lint with their linters, leaving out the ignored ones; or every problem with the
-  /// configuration files, when there is one (then nothing may be linted).
-  func plan(_ inputs: [InputFile]) throws(ConfigFailure) -> [PlannedInput] {
+  /// configuration files, when there is one (then nothing may be linted). The configuration of each folder on
+  /// the command line is checked too, even when it holds nothing to lint.
+  func plan(_ inputs: [InputFile], paths: [String]) throws(ConfigFailure) -> [PlannedInput] {
+    for path in paths where path != "-" && FileSystem.kind(of: path) == .folder { _ = finder.resolve(folder: path) }
     var planned: [PlannedInput] = []
     var resolved: [(InputFile, Settings)] = []
     for input in inputs {

@@ -262,6 +262,16 @@ struct ConfigTests {
     }
   }
 
+  @Test func aBadConfigurationIsReportedEvenWithNothingToLint() throws {
+    try withProject { folder in
+      try write("rules:\n  jargn: off\n", to: "docs/.plainlint.yml", in: folder)
+      let result = try plainlint(["check", "docs"], in: folder)
+      #expect(result.status == 2)
+      #expect(result.stdout.isEmpty)
+      #expect(result.stderr == "docs/.plainlint.yml:2:3: error: unknown rule 'jargn'; did you mean 'jargon'?\n")
+    }
+  }
+
   @Test func aBrokenDictionaryStopsTheRunAtItsOwnLine() throws {
     try withProject { folder in
       let header = "term,variants,alternatives,category,explanation,source,region,auto_fix,exceptions\n"
