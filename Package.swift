@@ -83,13 +83,15 @@ let package = Package(
         "PlainLintCore", "PlainLintLexicon", "PlainLintDictionaries", "PlainLintRules", "PlainLintReporters",
         "PlainLintMarkdown", "PlainLintHTML", "PlainLintConfig",
       ],
-      swiftSettings: strict
+      // Yams, under PlainLintConfig, brings Foundation: without this, its String methods would quietly replace
+      // the standard library's here (`contains` on a path became a Foundation call, 4,000 instructions a file).
+      swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     // The thin command-line front end.
     .executableTarget(
       name: "plainlint",
       dependencies: ["PlainLintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-      swiftSettings: strict
+      swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     // The benchmark: a release-build executable, never a test.
     .executableTarget(

@@ -17,6 +17,9 @@ public final class ConfigFinder {
     public var overrides: [Int]
     /// The settings in force (before the command line's).
     public var settings: Settings
+    /// A number for the settings: equal for files with the same configuration and overrides (0 for none), so a
+    /// caller can keep what it builds from them without hashing them for every file.
+    public var settingsNumber: Int
   }
 
   /// The current folder: relative paths are read from it.
@@ -33,8 +36,8 @@ public final class ConfigFinder {
   private var byPath: [String: Int?] = [:]
   /// Folders already looked at: the index of the configuration in force there, or nil for none.
   private var byFolder: [String: Int?] = [:]
-  /// Settings by configuration and matching overrides.
-  private var settingsCache: [SettingsKey: Settings] = [:]
+  /// Settings by configuration and matching overrides, with their numbers.
+  private var settingsCache: [SettingsKey: (settings: Settings, number: Int)] = [:]
   /// Every problem found in the configurations read so far.
   public private(set) var problems: [ConfigProblem] = []
   /// How many configuration files were read, and how many folders were looked in (for tests of the caches).
@@ -76,32 +79,38 @@ public final class ConfigFinder {
   /// What applies to standard input: found from the current folder, with no path for globs.
   public func resolveStandardInput() -> Resolution {
     let index = hasExplicit ? explicit : configuration(inFolder: currentFolder)
-    guard let index else { return Resolution(configuration: nil, isIgnored: false, overrides: [], settings: .defaults) }
+    guard let index else { return Self.noConfiguration }
+    let (settings, number) = settings(configuration: index, overrides: [])
     return Resolution(
-      configuration: configurations[index], isIgnored: false, overrides: [],
-      settings: settings(configuration: index, overrides: []))
+      configuration: configurations[index], isIgnored: false, overrides: [], settings: settings,
+      settingsNumber: number)
   }
 
   /// What applies to an absolute path, looking for a configuration from `folder` up.
   private func resolve(absolute: String, folder: String) -> Resolution {
     let index = hasExplicit ? explicit : configuration(inFolder: folder)
-    guard let index else { return Resolution(configuration: nil, isIgnored: false, overrides: [], settings: .defaults) }
+    guard let index else { return Self.noConfiguration }
     let configuration = configurations[index]
     let globPath = configuration.globPath(of: absolute)
     let ignored = globPath.map(configuration.isIgnored) ?? false
     let overrides = configuration.matchingOverrides(globPath)
+    let (settings, number) = settings(configuration: index, overrides: overrides)
     return Resolution(
-      configuration: configuration, isIgnored: ignored, overrides: overrides,
-      settings: settings(configuration: index, overrides: overrides))
+      configuration: configuration, isIgnored: ignored, overrides: overrides, settings: settings,
+      settingsNumber: number)
   }
 
-  /// The settings for a configuration and its matching overrides, worked out once.
-  private func settings(configuration index: Int, overrides: [Int]) -> Settings {
+  /// What applies when no configuration does.
+  private static let noConfiguration = Resolution(
+    configuration: nil, isIgnored: false, overrides: [], settings: .defaults, settingsNumber: 0)
+
+  /// The settings for a configuration and its matching overrides, worked out once, and their number.
+  private func settings(configuration index: Int, overrides: [Int]) -> (settings: Settings, number: Int) {
     let key = SettingsKey(configuration: index, overrides: overrides)
     if let known = settingsCache[key] { return known }
-    let settings = configurations[index].settings(overrides: overrides)
-    settingsCache[key] = settings
-    return settings
+    let made = (configurations[index].settings(overrides: overrides), settingsCache.count + 1)
+    settingsCache[key] = made
+    return made
   }
 
   /// The configuration in force in a folder (absolute): its own `.plainlint.yml`, or the nearest above it up to

@@ -1,7 +1,7 @@
 import PlainLintCore
 import PlainLintLexicon
 import PlainLintRules
-import Yams
+internal import Yams
 
 /// Reads a `.plainlint.yml` file into a `Configuration`, checking every setting against what plainlint knows.
 ///

@@ -16,33 +16,53 @@ public enum FileSystem {
   }
 
   /// `path` as an absolute path with no `.`, `..` or repeated slashes, read from `folder` when it is relative.
-  /// Links are not followed: the path is worked out from its text, as people read it.
+  /// Links are not followed: the path is worked out from its text, as people read it. Works on UTF-8 bytes, as
+  /// it runs for every file.
   public static func absolute(_ path: String, from folder: String) -> String {
-    let joined = path.hasPrefix("/") ? path : folder + "/" + path
-    var parts: [Substring] = []
-    for part in joined.split(separator: "/", omittingEmptySubsequences: true) {
-      if part == "." { continue }
-      if part == ".." {
-        if !parts.isEmpty { parts.removeLast() }
+    let slash = UInt8(ascii: "/")
+    let dot = UInt8(ascii: ".")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(folder.utf8.count + path.utf8.count + 2)
+    if path.utf8.first != slash { bytes += folder.utf8 }
+    bytes.append(slash)
+    bytes += path.utf8
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      while index < bytes.count && bytes[index] == slash { index += 1 }
+      let start = index
+      while index < bytes.count && bytes[index] != slash { index += 1 }
+      let length = index - start
+      if length == 0 || (length == 1 && bytes[start] == dot) { continue }
+      if length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
+        // Back up over the last name, never above the root.
+        while let last = result.last, last != slash { result.removeLast() }
+        if !result.isEmpty { result.removeLast() }
         continue
       }
-      parts.append(part)
+      result.append(slash)
+      result += bytes[start..<index]
     }
-    return "/" + parts.joined(separator: "/")
+    return result.isEmpty ? "/" : String(decoding: result, as: UTF8.self)
   }
 
   /// The folder holding an absolute path (`/` for `/` itself).
   public static func parent(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/"), path != "/" else { return "/" }
-    return slash == path.startIndex ? "/" : String(path[..<slash])
+    let utf8 = path.utf8
+    guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")), slash != utf8.startIndex else { return "/" }
+    return String(path[..<slash])
   }
 
   /// `path` relative to `folder` when it is inside it (nil when it is not); both absolute and normalised.
   public static func relative(_ path: String, to folder: String) -> String? {
     if folder == "/" { return String(path.dropFirst()) }
     if path == folder { return "" }
-    guard path.hasPrefix(folder), path.dropFirst(folder.count).first == "/" else { return nil }
-    return String(path.dropFirst(folder.count + 1))
+    let count = folder.utf8.count
+    guard path.utf8.starts(with: folder.utf8), path.utf8.dropFirst(count).first == UInt8(ascii: "/") else {
+      return nil
+    }
+    return String(decoding: path.utf8.dropFirst(count + 1), as: UTF8.self)
   }
 
   /// How to show an absolute path to the user: relative to the current folder when inside it, else absolute.

@@ -153,7 +153,7 @@ func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLangua
       if let warning = utf8Warning(for: document) { problems.append(warning) }
       let (findings, metrics) = planned.linter.run(prose)
       var report = FileReport(document: document, format: prose.format, findings: findings, metrics: metrics)
-      report.readingAgeTarget = planned.settings.readingAgeTarget
+      report.readingAgeTarget = planned.readingAgeTarget
       reports.append(report)
     } catch {
       problems.append(error)

@@ -18,12 +18,16 @@ final class RunConfiguration {
   let measures: Bool
   /// A linter for each distinct set of settings.
   private var linters: [Settings: Linter] = [:]
+  /// The settings (the command line's included) and linter for each of the finder's settings numbers.
+  private var byNumber: [Int: (settings: Settings, linter: Linter, target: Int)] = [:]
 
   /// One input to lint, with what to lint it with.
   struct PlannedInput {
     var input: InputFile
     var linter: Linter
     var settings: Settings
+    /// The reading age the file aims at, for `plainlint stats`.
+    var readingAgeTarget: Int
   }
 
   /// Reads the command line's settings (a bad `--option` is a usage error) and the `--config` file, if given.
@@ -38,16 +42,13 @@ final class RunConfiguration {
     self.measures = measures
   }
 
-  /// The settings in force for an input, the command line's included, and whether `ignore:` leaves it out.
-  func resolve(_ input: InputFile) -> (settings: Settings, ignored: Bool) {
-    let resolution: ConfigFinder.Resolution
+  /// What applies to an input: found from its path, or from the current folder for unnamed standard input.
+  func resolve(_ input: InputFile) -> ConfigFinder.Resolution {
     switch input.source {
-    case .file(let path): resolution = finder.resolve(file: path)
+    case .file(let path): return finder.resolve(file: path)
     case .standardInput:
-      resolution =
-        input.displayPath == "<stdin>" ? finder.resolveStandardInput() : finder.resolve(file: input.displayPath)
+      return input.displayPath == "<stdin>" ? finder.resolveStandardInput() : finder.resolve(file: input.displayPath)
     }
-    return (resolution.settings.applying(commandLine: commandLineOptions, dialect: dialect), resolution.isIgnored)
   }
 
   /// The inputs to lint with their linters, leaving out the ignored ones; or every problem with the
@@ -55,15 +56,26 @@ final class RunConfiguration {
   /// the command line is checked too, even when it holds nothing to lint.
   func plan(_ inputs: [InputFile], paths: [String]) throws(ConfigFailure) -> [PlannedInput] {
     for path in paths where path != "-" && FileSystem.kind(of: path) == .folder { _ = finder.resolve(folder: path) }
-    var planned: [PlannedInput] = []
-    var resolved: [(InputFile, Settings)] = []
+    var resolved: [(InputFile, ConfigFinder.Resolution)] = []
     for input in inputs {
-      let (settings, ignored) = resolve(input)
-      if !ignored { resolved.append((input, settings)) }
+      let resolution = resolve(input)
+      if !resolution.isIgnored { resolved.append((input, resolution)) }
     }
     if !finder.problems.isEmpty { throw ConfigFailure(problems: finder.problems) }
-    for (input, settings) in resolved {
-      planned.append(PlannedInput(input: input, linter: try linter(for: settings), settings: settings))
+    var planned: [PlannedInput] = []
+    for (input, resolution) in resolved {
+      // Files with the same configuration and overrides share settings and a linter, found by number.
+      let known: (settings: Settings, linter: Linter, target: Int)
+      if let found = byNumber[resolution.settingsNumber] {
+        known = found
+      } else {
+        let settings = resolution.settings.applying(commandLine: commandLineOptions, dialect: dialect)
+        known = (settings, try linter(for: settings), settings.readingAgeTarget)
+        byNumber[resolution.settingsNumber] = known
+      }
+      planned.append(
+        PlannedInput(
+          input: input, linter: known.linter, settings: known.settings, readingAgeTarget: known.target))
     }
     return planned
   }

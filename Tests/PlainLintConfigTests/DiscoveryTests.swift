@@ -154,3 +154,28 @@ struct DiscoveryTests {
     }
   }
 }
+
+@Suite("Paths")
+struct PathTests {
+  @Test func absolutePathsAreWorkedOutFromTheirText() {
+    #expect(FileSystem.absolute("docs/a.md", from: "/work") == "/work/docs/a.md")
+    #expect(FileSystem.absolute("./docs//a.md", from: "/work/") == "/work/docs/a.md")
+    #expect(FileSystem.absolute("../x/./y/../a.md", from: "/work/p") == "/work/x/a.md")
+    #expect(FileSystem.absolute("/etc/../../a.md", from: "/work") == "/a.md")
+    #expect(FileSystem.absolute(".", from: "/work") == "/work")
+    #expect(FileSystem.absolute("..", from: "/") == "/")
+    #expect(FileSystem.absolute("café/ünï.md", from: "/wörk") == "/wörk/café/ünï.md")
+  }
+
+  @Test func parentsAndRelativePaths() {
+    #expect(FileSystem.parent(of: "/work/docs/a.md") == "/work/docs")
+    #expect(FileSystem.parent(of: "/a.md") == "/")
+    #expect(FileSystem.parent(of: "/") == "/")
+    #expect(FileSystem.relative("/work/docs/a.md", to: "/work") == "docs/a.md")
+    #expect(FileSystem.relative("/work", to: "/work") == "")
+    #expect(FileSystem.relative("/workshop/a.md", to: "/work") == nil)
+    #expect(FileSystem.relative("/a/b", to: "/") == "a/b")
+    #expect(FileSystem.display("/work/docs/a.md", currentFolder: "/work") == "docs/a.md")
+    #expect(FileSystem.display("/elsewhere/a.md", currentFolder: "/work") == "/elsewhere/a.md")
+  }
+}
