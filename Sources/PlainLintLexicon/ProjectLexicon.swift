@@ -38,9 +38,21 @@ extension Lexicon {
   ) {
     var builder = Builder(copying: base)
     let baseCount = base.entryCount
+    // The word table holds about a million words: lists that could overflow it (no real list comes near) are
+    // cut short rather than stopping the program. Each word of a form may come with a dozen endings and
+    // spellings.
+    var room = WordTable.maximumCount - builder.words.count
+    func fits(_ texts: [String]) -> Bool {
+      let bound = texts.reduce(0) { $0 + normalizedWords($1).count * 16 }
+      guard bound <= room else { return false }
+      room -= bound
+      return true
+    }
     let entries = files.flatMap(\.words).filter { entry in
       ([entry.term] + entry.variants).contains { !normalizedWords($0).isEmpty }
+        && fits([entry.term] + entry.variants + entry.exceptions + entry.alternatives)
     }
+    let acceptedWords = acceptedWords.filter { fits([$0]) }
     let accepted = Lexicon.acceptedTerminal
     /// Whether a terminal belongs to `base`: one of its entries or one of their exceptions.
     func isBase(_ terminal: Int32) -> Bool {

@@ -89,15 +89,22 @@ struct ProjectWordsTests {
   @Test func acceptedWordsAreNeverFlaggedByAnyWordRule() throws {
     let accepted: [AcceptedTerm] = [.init(term: "stakeholder"), .init(term: "Utilise"), .init(term: "lassitude")]
     let words = projectWords(accept: accepted)
-    let text = "Stakeholders utilised it. Her lassitude passed. Utilising the lift is fine. We did a deep dive."
+    let text = "Stakeholders utilised it. Her lassitude passed. Utilising the lift is fine. We did a deep dive. "
+      + "They utilize it."
     let found = try lint(text, words: words)
     #expect(summary(found, text, rules: wordRules) == ["jargon: deep dive"])
     let builtIn = try lint(text, words: nil)
     #expect(
       summary(builtIn, text, rules: wordRules) == [
         "jargon: Stakeholders", "complex-word: utilised", "uncommon-word: lassitude", "complex-word: Utilising",
-        "jargon: deep dive",
+        "jargon: deep dive", "complex-word: utilize",
       ])
+  }
+
+  @Test func acceptingAWordDoesNotAcceptTheListsOtherSpellings() throws {
+    let words = projectWords(accept: [.init(term: "oedema")])
+    let text = "Some oedema, or edema."
+    #expect(summary(try lint(text, words: words), text, rules: wordRules) == ["jargon: edema"])
   }
 
   @Test func acceptedPhrasesAreNotFlaggedButLongerTermsStillAre() throws {
@@ -234,6 +241,10 @@ struct ProjectWordsTests {
       entry.term = "..."
       entry.variants = ["-"]
       broken.words.append(entry)
+      // A term too big for the word table: left out.
+      entry.term = (0..<70_000).map { "w\($0)" }.joined(separator: " ")
+      entry.variants = []
+      broken.words.insert(entry, at: 0)
     }
     let words = ProjectWords(dictionaries: [broken, DictionaryFile(name: "empty.csv", bytes: [])], accepted: [])
     let text = "The frobnication and zorbing."
