@@ -48,12 +48,14 @@ struct ProjectWordsTests {
   @Test func aProjectListAddsAJargonTermWithItsAlternative() throws {
     let words = projectWords(
       wordListHeader
-        + "frobnication,frobnicating,fixing;repair,bureaucratic,Office jargon for fixing something.,our team,both,yes,\n")
+        + "frobnication,frobnicating,fixing;repair,bureaucratic,Office jargon for fixing something.,our team,"
+        + "both,yes,\n")
     let text = "The frobnication is done. Two frobnications and frobnicating."
     let found = try lint(text, words: words).filter { $0.rule == "jargon" }
     #expect(summary(found, text) == ["jargon: frobnication", "jargon: frobnications", "jargon: frobnicating"])
     let first = try #require(found.first)
-    #expect(first.message == "“frobnication” is office jargon; try “fixing” or “repair”. Office jargon for fixing something.")
+    #expect(
+      first.message == "“frobnication” is office jargon; try “fixing” or “repair”. Office jargon for fixing something.")
     #expect(first.suggestions.map(\.replacement) == ["fixing", "repair"])
     #expect(first.suggestions.first?.isSafe == true)
     // Without the project's words, it is only an uncommon word.
