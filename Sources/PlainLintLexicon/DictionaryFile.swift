@@ -13,8 +13,10 @@ public struct DictionaryFile: Sendable {
   /// Problems, in line order.
   public var problems: [DictionaryProblem] = []
 
-  /// Reads a dictionary file.
-  public init(name: String, bytes: [UInt8]) {
+  /// Reads a dictionary file. A project's own list (`isProjectList`) is read the same way, except that its
+  /// `source` cells may be empty or name any source: the sources of `Dictionaries/SOURCES.md` are for the
+  /// built-in lists.
+  public init(name: String, bytes: [UInt8], isProjectList: Bool = false) {
     self.name = name
     if let bad = firstInvalidUTF8(bytes) {
       problems.append(
@@ -49,6 +51,7 @@ public struct DictionaryFile: Sendable {
         continue
       }
       var row = Row(record: record, position: position)
+      row.anySource = isProjectList
       if kind == .wordList {
         if let entry = DictionaryFile.readWordEntry(&row, file: name) { words.append(entry) }
       } else {
@@ -118,6 +121,8 @@ public struct DictionaryFile: Sendable {
     let record: CSVTable.Record
     let position: [String: Int]
     var problems: [DictionaryProblem] = []
+    /// Whether the `source` cell may be empty or name any source (a project's own list).
+    var anySource = false
 
     init(record: CSVTable.Record, position: [String: Int]) {
       self.record = record
@@ -154,6 +159,7 @@ public struct DictionaryFile: Sendable {
     }
 
     mutating func sources() -> [String]? {
+      if anySource { return cell("source").listItems }
       guard let value = required("source") else { return nil }
       let items = value.listItems
       for item in items where !knownSources.contains(item) {

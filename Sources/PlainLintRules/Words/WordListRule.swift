@@ -17,8 +17,8 @@ final class WordListChecker: RuleChecker {
     var text: String
   }
 
-  init(document: DocumentState, categories: Set<WordCategory>, dialect: Dialect) {
-    session = WordSession.of(document)
+  init(document: DocumentState, categories: Set<WordCategory>, dialect: Dialect, words: ProjectWords?) {
+    session = WordSession.of(document, words: words)
     self.categories = categories
     self.dialect = dialect
   }
@@ -117,14 +117,17 @@ public struct JargonRule: Rule {
   )
 
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
     WordListChecker(
-      document: document, categories: [.medical, .healthService, .research, .bureaucratic], dialect: dialect)
+      document: document, categories: [.medical, .healthService, .research, .bureaucratic], dialect: dialect,
+      words: words)
   }
 }
 
@@ -155,13 +158,15 @@ public struct ComplexWordRule: Rule {
   )
 
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: [.plainEnglish], dialect: dialect)
+    WordListChecker(document: document, categories: [.plainEnglish], dialect: dialect, words: words)
   }
 }
 
@@ -192,13 +197,15 @@ public struct InclusiveLanguageRule: Rule {
   )
 
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: [.inclusive], dialect: dialect)
+    WordListChecker(document: document, categories: [.inclusive], dialect: dialect, words: words)
   }
 }
 
@@ -226,12 +233,14 @@ public struct LatinAbbreviationRule: Rule {
   )
 
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: [.latin], dialect: dialect)
+    WordListChecker(document: document, categories: [.latin], dialect: dialect, words: words)
   }
 }
