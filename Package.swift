@@ -100,7 +100,9 @@ let package = Package(
       swiftSettings: strict
     ),
     .testTarget(name: "PlainLintCoreTests", dependencies: ["PlainLintCore"], swiftSettings: strict),
-    .testTarget(name: "PlainLintRulesTests", dependencies: ["PlainLintRules"], swiftSettings: strict),
+    .testTarget(
+      name: "PlainLintRulesTests", dependencies: ["PlainLintRules", "PlainLintLexicon", "PlainLintDictionaries"],
+      swiftSettings: strict),
     .testTarget(
       name: "PlainLintLexiconTests", dependencies: ["PlainLintLexicon", "PlainLintDictionaries"], swiftSettings: strict),
     .testTarget(name: "PlainLintMarkdownTests", dependencies: ["PlainLintMarkdown"], swiftSettings: strict),

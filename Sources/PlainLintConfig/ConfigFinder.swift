@@ -26,6 +26,8 @@ public final class ConfigFinder {
   public let currentFolder: String
   /// Where project dictionaries are read and kept.
   public let dictionaries: DictionaryStore
+  /// The project words of each combination of dictionaries and accepted words.
+  public let projectWords: ProjectWordsStore
   /// The configuration given with `--config`, by index, if any.
   private var explicit: Int?
   /// Whether `--config` was given (even if it could not be read).
@@ -54,6 +56,7 @@ public final class ConfigFinder {
   public init(configPath: String? = nil, currentFolder: String = FileSystem.currentFolder()) {
     self.currentFolder = currentFolder
     dictionaries = DictionaryStore(currentFolder: currentFolder)
+    projectWords = ProjectWordsStore(dictionaries: dictionaries)
     hasExplicit = configPath != nil
     if let configPath {
       explicit = load(FileSystem.absolute(configPath, from: currentFolder), displayPath: configPath)

@@ -2,10 +2,14 @@ import PlainLintCore
 import PlainLintRules
 
 extension Settings {
+  /// Whether the settings name project words: dictionaries or accepted words.
+  public var hasProjectWords: Bool { !dictionaries.isEmpty || !accepted.isEmpty }
+
   /// The rules these settings make: every built-in rule with its options set, at its configured severity,
-  /// leaving out the rules that are switched off.
-  public func configuredRules() throws(RuleOptionError) -> [ConfiguredRule] {
-    let all = try BuiltInRules.configured(options: optionValues, dialect: dialect)
+  /// leaving out the rules that are switched off. `words` are the project's words for these settings (see
+  /// `ProjectWordsStore`), nil for none.
+  public func configuredRules(words: ProjectWords? = nil) throws(RuleOptionError) -> [ConfiguredRule] {
+    let all = try BuiltInRules.configured(options: optionValues, dialect: dialect, words: words)
     return all.compactMap { configured in
       let identifier = configured.identifier
       guard isEnabled(identifier) else { return nil }

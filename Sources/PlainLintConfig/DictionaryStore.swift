@@ -25,7 +25,7 @@ public final class DictionaryStore {
   public func load(_ path: String) -> Result<Loaded, FileError> {
     if let known = files[path] { return known.map { Loaded(file: $0, problems: []) } }
     let display = FileSystem.display(path, currentFolder: currentFolder)
-    let result = FileSystem.contents(of: path).map { DictionaryFile(name: display, bytes: $0, isProjectFile: true) }
+    let result = FileSystem.contents(of: path).map { DictionaryFile(name: display, bytes: $0, isProjectList: true) }
     files[path] = result
     return result.map { file in
       Loaded(

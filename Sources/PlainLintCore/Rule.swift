@@ -211,6 +211,11 @@ public struct RuleOptions: Sendable {
   /// The English the document is checked as (set for every rule, not per rule).
   public var dialect: Dialect = .uk
 
+  /// The project's own words, shared by every rule of a configuration (a `ProjectWords` of PlainLintRules,
+  /// which the rules that read word lists use instead of the built-in lists), or nil for the built-in lists.
+  /// Core only carries it.
+  public var projectWords: (any AnyObject & Sendable)? = nil
+
   /// A whole-number option's value.
   public func integer(_ name: String) -> Int {
     if case .integer(let value)? = values[name] { return value }

@@ -84,13 +84,15 @@ final class RunConfiguration {
   func linter(for settings: Settings) throws(ConfigFailure) -> Linter {
     if let known = linters[settings] { return known }
     let rules: [ConfiguredRule]
+    let words = finder.projectWords.words(for: settings)
     do {
-      rules = try settings.configuredRules()
+      rules = try settings.configuredRules(words: words)
     } catch {
       // The files' settings were checked when they were read, and the command line's before: this is a bug.
       throw ConfigFailure(problems: [ConfigProblem(path: "plainlint", message: error.description)])
     }
-    let linter = Linter(rules: rules, measurer: measures ? BuiltInRules.measurer(dialect: settings.dialect) : nil)
+    let measurer = measures ? BuiltInRules.measurer(dialect: settings.dialect, words: words) : nil
+    let linter = Linter(rules: rules, measurer: measurer)
     linters[settings] = linter
     return linter
   }

@@ -13,9 +13,10 @@ public struct DictionaryFile: Sendable {
   /// Problems, in line order.
   public var problems: [DictionaryProblem] = []
 
-  /// Reads a dictionary file. A project's own file (`isProjectFile`, named in `.plainlint.yml`) may give any
-  /// source, or none: its sources are the project's, not those in Dictionaries/SOURCES.md.
-  public init(name: String, bytes: [UInt8], isProjectFile: Bool = false) {
+  /// Reads a dictionary file. A project's own list (`isProjectList`) is read the same way, except that its
+  /// `source` cells may be empty or name any source: the sources of `Dictionaries/SOURCES.md` are for the
+  /// built-in lists.
+  public init(name: String, bytes: [UInt8], isProjectList: Bool = false) {
     self.name = name
     if let bad = firstInvalidUTF8(bytes) {
       problems.append(
@@ -50,7 +51,7 @@ public struct DictionaryFile: Sendable {
         continue
       }
       var row = Row(record: record, position: position)
-      row.anySource = isProjectFile
+      row.anySource = isProjectList
       if kind == .wordList {
         if let entry = DictionaryFile.readWordEntry(&row, file: name) { words.append(entry) }
       } else {
@@ -120,7 +121,7 @@ public struct DictionaryFile: Sendable {
     let record: CSVTable.Record
     let position: [String: Int]
     var problems: [DictionaryProblem] = []
-    /// Whether the source may be anything, or empty (a project's own file).
+    /// Whether the `source` cell may be empty or name any source (a project's own list).
     var anySource = false
 
     init(record: CSVTable.Record, position: [String: Int]) {

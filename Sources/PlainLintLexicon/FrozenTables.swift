@@ -18,6 +18,9 @@ public struct FrozenTables: @unchecked Sendable {
   let edgeStarts: UnsafeMutableBufferPointer<Int32>
   /// Per word: whether an edge leads on by it (the second or a later word of a term).
   let followsNode: UnsafeMutableBufferPointer<Bool>
+  /// The number of trie nodes and of edges (the buffers may be one longer when there are none).
+  let nodeCount: Int
+  let edgeCount: Int
   /// The zero bytes after the stored words.
   static let storagePadding = 16
 
@@ -45,6 +48,8 @@ public struct FrozenTables: @unchecked Sendable {
     self.edgeTargets = copy(edgeTargets)
     // The edges are sorted by node, then word: each node's are a run of them.
     let nodeCount = terminal.count
+    self.nodeCount = nodeCount
+    edgeCount = edgeKeys.count
     edgeStarts = .allocate(capacity: nodeCount + 1)
     followsNode = .allocate(capacity: max(words.count, 1))
     followsNode.initialize(repeating: false)

@@ -39,32 +39,40 @@ public final class Lexicon: @unchecked Sendable {
       acronymKeys: files.flatMap(\.acronyms).map { (Lexicon.acronymKey($0.acronym), $0.policy) })
   }
 
-  init(
+  /// Builds a lexicon whose acronym rows are numbered in list order: a key written twice keeps its first row.
+  convenience init(
     builder: Builder, sortedEdges: [(UInt64, Int32)]? = nil, entries: EntryDetails.Source,
     acronymKeys: [(key: String, policy: AcronymPolicy)]
   ) {
+    var seen: Set<String> = []
+    var acronyms: [AcronymKey] = []
+    for (position, acronym) in acronymKeys.enumerated() where seen.insert(acronym.key).inserted {
+      acronyms.append(AcronymKey(key: acronym.key, policy: acronym.policy, row: position))
+    }
+    self.init(builder: builder, sortedEdges: sortedEdges, details: EntryDetails(source: entries), acronyms: acronyms)
+  }
+
+  /// Builds a lexicon from its tables, its entries' text and its acronyms (each key once, numbered in order).
+  init(builder: Builder, sortedEdges: [(UInt64, Int32)]? = nil, details: EntryDetails, acronyms: [AcronymKey]) {
     let sorted = sortedEdges ?? builder.edges.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     tables = FrozenTables(
       words: builder.words, commonCount: builder.commonCount, firstNode: builder.firstNode,
       terminal: builder.terminal, edgeKeys: sorted.map(\.0), edgeTargets: sorted.map(\.1))
     entryFacts = builder.facts
-    var table = WordTable(capacity: acronymKeys.count)
-    var entryIndex: [Int] = []
-    var policies: [AcronymPolicy] = []
-    var keys: [String] = []
-    for (position, acronym) in acronymKeys.enumerated() {
-      let id = table.insert(Array(acronym.key.utf8))
-      if id == entryIndex.count {
-        entryIndex.append(position)
-        policies.append(acronym.policy)
-        keys.append(acronym.key)
-      }
-    }
-    self.acronymKeys = keys
+    var table = WordTable(capacity: acronyms.count)
+    for acronym in acronyms { _ = table.insert(Array(acronym.key.utf8)) }
+    acronymKeys = acronyms.map(\.key)
     acronymTable = table
-    acronymEntryIndex = entryIndex
-    acronymPolicies = policies
-    details = EntryDetails(source: entries)
+    acronymEntryIndex = acronyms.map(\.row)
+    acronymPolicies = acronyms.map(\.policy)
+    self.details = details
+  }
+
+  /// An acronym key with its policy and the row of its entry in the lexicon's `EntryDetails`.
+  struct AcronymKey {
+    var key: String
+    var policy: AcronymPolicy
+    var row: Int
   }
 
   deinit {
@@ -177,15 +185,20 @@ extension Lexicon {
       commonCount = words.count
     }
 
-    mutating func addEntries(_ entries: [WordEntry]) {
-      facts = entries.map { EntryFacts(category: $0.category, region: $0.region) }
+    /// Adds word-list entries, numbered from `firstIndex`. A written form (term or variant) takes a path that
+    /// already ends in something only when `writtenReplaces` says so; generated endings and exceptions take
+    /// only free paths.
+    mutating func addEntries(
+      _ entries: [WordEntry], firstIndex: Int = 0, writtenReplaces: (Int32) -> Bool = { _ in false }
+    ) {
+      facts += entries.map { EntryFacts(category: $0.category, region: $0.region) }
       // Written forms first, so a generated ending never takes a form another entry lists.
       for pass in 0..<2 {
         for (index, entry) in entries.enumerated() {
           let inflect = pass == 1 && entry.category != .latin
           for form in [entry.term] + entry.variants {
             for words in Inflections.forms(of: normalizedWords(form), inflect: inflect) {
-              add(words, terminal: Int32(index))
+              add(words, terminal: Int32(firstIndex + index), replacing: pass == 0 ? writtenReplaces : { _ in false })
             }
           }
         }
@@ -197,16 +210,17 @@ extension Lexicon {
           if let last = words.last, last.count >= 3, !last.hasSuffix("s") {
             forms.append(words.dropLast() + [last + "s"])
           }
-          for form in forms { add(form, terminal: -Int32(index) - 2) }
+          for form in forms { add(form, terminal: -Int32(firstIndex + index) - 2) }
         }
       }
     }
 
-    /// Adds a path for `words` ending in `value`, unless the path already ends in something: a term written
-    /// in a list wins over a generated ending and over an exception (an exception of `elderly` may be the
-    /// term `the elderly`).
-    mutating func add(_ words: [String], terminal value: Int32) {
-      guard let first = words.first else { return }
+    /// Adds a path for `words` ending in `value`, unless the path already ends in something `replacing` does not
+    /// accept: a term written in a list wins over a generated ending and over an exception (an exception of
+    /// `elderly` may be the term `the elderly`). Returns what the path ended in before (-1 for nothing).
+    @discardableResult
+    mutating func add(_ words: [String], terminal value: Int32, replacing: (Int32) -> Bool = { _ in false }) -> Int32 {
+      guard let first = words.first else { return -1 }
       let firstID = wordNumber(Array(first.utf8))
       var node = firstNode[Int(firstID)]
       if node < 0 {
@@ -226,7 +240,9 @@ extension Lexicon {
           node = next
         }
       }
-      if terminal[Int(node)] == -1 { terminal[Int(node)] = value }
+      let previous = terminal[Int(node)]
+      if previous == -1 || replacing(previous) { terminal[Int(node)] = value }
+      return previous
     }
   }
 }
@@ -239,6 +255,9 @@ final class EntryDetails: Sendable {
     /// Rows of CSV files, read on demand: each entry's file, the byte offset of its row and its line. The
     /// files themselves are asked for when the first entry is read.
     case rows(files: @Sendable () -> [EmbeddedCSV], words: [RowLocation], acronyms: [RowLocation])
+    /// Another lexicon's entries, then more entries already read (a project's): entry numbers go on from the
+    /// other lexicon's.
+    case layered(base: EntryDetails, words: [WordEntry], acronyms: [AcronymEntry])
   }
 
   let source: Source
@@ -256,9 +275,30 @@ final class EntryDetails: Sendable {
     return files
   }
 
+  /// The number of word-list entries.
+  var wordCount: Int {
+    switch source {
+    case .parsed(let words, _): words.count
+    case .rows(_, let words, _): words.count
+    case .layered(let base, let words, _): base.wordCount + words.count
+    }
+  }
+
+  /// The number of acronym rows.
+  var acronymCount: Int {
+    switch source {
+    case .parsed(_, let acronyms): acronyms.count
+    case .rows(_, _, let acronyms): acronyms.count
+    case .layered(let base, _, let acronyms): base.acronymCount + acronyms.count
+    }
+  }
+
   func word(_ index: Int) -> WordEntry {
     switch source {
     case .parsed(let words, _): return words[index]
+    case .layered(let base, let words, _):
+      let baseCount = base.wordCount
+      return index < baseCount ? base.word(index) : words[index - baseCount]
     case .rows(let files, let words, _):
       if let entry = cache.withLock({ $0.words[index] }) { return entry }
       let location = words[index]
@@ -271,6 +311,9 @@ final class EntryDetails: Sendable {
   func acronym(_ index: Int) -> AcronymEntry {
     switch source {
     case .parsed(_, let acronyms): return acronyms[index]
+    case .layered(let base, _, let acronyms):
+      let baseCount = base.acronymCount
+      return index < baseCount ? base.acronym(index) : acronyms[index - baseCount]
     case .rows(let files, _, let acronyms):
       if let entry = cache.withLock({ $0.acronyms[index] }) { return entry }
       let location = acronyms[index]

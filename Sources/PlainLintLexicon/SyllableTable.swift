@@ -40,8 +40,9 @@ public struct SyllableTable: @unchecked Sendable {
   let records: UnsafePointer<UInt8>
   let mask: Int
   /// Per lexicon word number: its British and its American count, each `0` + the number.
-  let wordCounts: UnsafePointer<UInt8>
-  public let wordCount: Int
+  var wordCounts: UnsafePointer<UInt8>
+  /// The number of lexicon words it has counts for.
+  public internal(set) var wordCount: Int
 
   static let header = Array("SYL1".utf8)
   static let slotDigits = 4

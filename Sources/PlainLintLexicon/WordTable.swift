@@ -188,6 +188,17 @@ extension WordTable {
     word.withUnsafeBufferPointer { Int(truncatingIfNeeded: hash($0)) & (slotCount - 1) }
   }
 
+  /// A copy of a table: its words end to end, where each starts (and where the last ends), its slots and its
+  /// longest word.
+  init(storage: [UInt8], starts: [UInt32], slots: [UInt32], longest: Int) {
+    self.init(slotCount: 0)
+    self.slots = slots
+    self.mask = slots.count - 1
+    self.storage = storage
+    self.starts = starts
+    self.longest = longest
+  }
+
   /// A table read back whole: words end to end, their lengths, and the slots the compiler computed.
   init(storage: [UInt8], lengths: [UInt8], slots: [UInt32]) {
     self.init(slotCount: 0)

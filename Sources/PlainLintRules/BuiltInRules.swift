@@ -25,6 +25,12 @@ public enum BuiltInRules {
     ReadabilityMeasurer(dialect: dialect)
   }
 
+  /// The measurer of the readability figures for text in `dialect`, with a project's words (nil for none): pass
+  /// the same `words` as to `configured(options:dialect:words:)`.
+  public static func measurer(dialect: Dialect = .uk, words: ProjectWords?) -> any DocumentMeasurer {
+    ReadabilityMeasurer(dialect: dialect, words: words)
+  }
+
   /// The rule type with this identifier, if there is one.
   public static func rule(named identifier: String) -> (any Rule.Type)? {
     all.first { $0.description.identifier == identifier }
@@ -38,6 +44,16 @@ public enum BuiltInRules {
   public static func configured(options: [String: [String: RuleOptionValue]] = [:], dialect: Dialect = .uk)
     throws(RuleOptionError) -> [ConfiguredRule]
   {
+    try configured(options: options, dialect: dialect, words: nil)
+  }
+
+  /// Builds configured rules as `configured(options:dialect:)` does, with a project's words (nil for none): its
+  /// word lists, acronym lists and accepted terms, read by every rule that reads the built-in lists. One
+  /// `ProjectWords` serves any number of files and configurations; its lexicon is made the first time a file is
+  /// linted.
+  public static func configured(
+    options: [String: [String: RuleOptionValue]] = [:], dialect: Dialect = .uk, words: ProjectWords?
+  ) throws(RuleOptionError) -> [ConfiguredRule] {
     for rule in options.keys.sorted() where self.rule(named: rule) == nil {
       throw .unknownRule(rule, suggestion: closestMatch(to: rule, in: identifiers))
     }
@@ -46,6 +62,7 @@ public enum BuiltInRules {
       let description = type.description
       var resolved = try description.resolveOptions(options[description.identifier] ?? [:])
       resolved.dialect = dialect
+      resolved.projectWords = words
       result.append(ConfiguredRule(rule: type.init(options: resolved), severity: description.defaultSeverity))
     }
     return result

@@ -1,5 +1,6 @@
 import PlainLintHTML
 import PlainLintMarkdown
+import PlainLintRules
 
 /// The run of one `plainlint-bench` command: generates the corpus, runs the sections, prints the tables.
 struct Bench {
@@ -77,6 +78,7 @@ struct Bench {
       case .startup: try startup()
       case .process: try process()
       case .corpus: try writeCorpus()
+      case .words: words()
       }
     }
     if references.count > 1 {
@@ -297,6 +299,45 @@ struct Bench {
         Format.fixed(median, 1) + " MB/s", median >= 100 ? "yes" : "NO",
       ])
     }
+  }
+
+  /// The project-words section: making a project's lexicon, then the core with every rule and the figures,
+  /// with and without project words.
+  private mutating func words() {
+    let projects = WordsBenchmark.projects()
+    var table = Table(["project", "rows", "accepted", "ms best", "ms median", "ms worst"])
+    var made: [(WordsBenchmark.Project, ProjectWords)] = []
+    for project in projects {
+      progress("words: making the \(project.label) project's lexicon")
+      let samples = WordsBenchmark.makeSeconds(project, runs: max(options.runs, 5))
+      let rows = project.files.reduce(0) { $0 + $1.words.count + $1.acronyms.count }
+      table.add([
+        project.label, Format.grouped(rows), Format.grouped(project.accepted.count), Format.milliseconds(samples.best),
+        Format.milliseconds(samples.median), Format.milliseconds(samples.worst),
+      ])
+      made.append((project, ProjectWords(dictionaries: project.files, accepted: project.accepted)))
+    }
+    say("## Project words")
+    say()
+    say(
+      "Making a project's lexicon: a new `ProjectWords` each run, the built-in lexicon already loaded (as when "
+        + "plainlint lints), \(plural(max(options.runs, 5), "timed run")) after 1 warm-up.")
+    say()
+    say(table.render())
+    var lint = Table(["linter (in process, one thread, every rule + figures)", "MB/s best", "MB/s median", "findings"])
+    let runs: [(String, ProjectWords?)] = [("built-in lists only", nil)] + made.map { ("\($0.0.label) project", $0.1) }
+    for (label, words) in runs {
+      progress("words: linting with \(label)")
+      let linter = WordsBenchmark.linter(words: words)
+      let (counts, samples) = timedRuns(options.runs, label: "words \(label)") {
+        CoreBenchmark.lint(large, linter: linter)
+      }
+      lint.add([
+        label, Format.megabytesPerSecond(bytes: large.count, seconds: samples.best),
+        Format.megabytesPerSecond(bytes: large.count, seconds: samples.median), Format.grouped(counts.findings),
+      ])
+    }
+    say(lint.render())
   }
 
   /// The start-up section: baselines, then the target command on the short file.

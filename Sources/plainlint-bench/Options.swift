@@ -12,6 +12,8 @@ enum Section: String, CaseIterable {
   case process
   /// Only generate the corpus (with `--write-corpus`, to keep it).
   case corpus
+  /// Project words: making a project's lexicon, and the rules' throughput with it.
+  case words
 }
 
 /// The command line of `plainlint-bench`.
@@ -53,6 +55,8 @@ struct Options {
       startup   whole-process wall time of `plainlint check --format json` on a ~1 KB file (and baselines)
       process   whole-process throughput of `plainlint check` on the large file, reading and output included
       corpus    only generate the corpus, with the Markdown and HTML pages (use --write-corpus DIR to keep it)
+      words     project words: the time to make a project's lexicon (a small and a large project), and the
+                core with every rule using it (not run by default)
 
     OPTIONS
       --size-mb N          size of the large corpus in MB (default 50)

@@ -168,6 +168,75 @@ struct ConfigTests {
     }
   }
 
+  // MARK: Project words
+
+  @Test func projectDictionariesAndAcceptedWords() throws {
+    try withProject { folder in
+      let header = "term,variants,alternatives,category,explanation,source,region,auto_fix,exceptions\n"
+      try write(
+        header + "widgetry,,tools,bureaucratic,Office talk for the things we use.,,both,no,\n",
+        to: "words/ours.csv", in: folder)
+      try write(
+        "acronym,expansion,policy,replacement,explanation,source,region\n"
+          + "QXR,quick review,define,,Our weekly review.,,both\n", to: "words/acronyms.csv", in: folder)
+      try write(
+        """
+        dictionaries:
+          - words/ours.csv
+        accept:
+          - stakeholder
+          - PPIE
+          - term: CRN
+            expansion: Clinical Research Network
+        rules:
+          passive-voice: off
+          hard-sentence: off
+          reading-age: off
+        overrides:
+          - files: "research/**"
+            dictionaries: [words/acronyms.csv]
+            accept: [deliverables]
+        """, to: ".plainlint.yml", in: folder)
+      let text = """
+        Bring your widgetry to the stakeholders. The PPIE group and the CRN will read the deliverables. \
+        The QXR is on Monday.
+
+        """
+      try write(text, to: "a.txt", in: folder)
+      try write(text, to: "research/b.txt", in: folder)
+      let result = try plainlint(["check", "--format", "json", "a.txt", "research/b.txt"], in: folder)
+      #expect(result.stderr.isEmpty)
+      let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+      let reports = try #require(json["files"] as? [[String: Any]])
+      var found: [String: [String]] = [:]
+      for report in reports {
+        let diagnostics = try #require(report["diagnostics"] as? [[String: Any]])
+        found[try #require(report["path"] as? String)] = diagnostics.map {
+          "\($0["rule"] as? String ?? "") \($0["text"] as? String ?? "")"
+        }
+      }
+      #expect(
+        found == [
+          // The project's term is jargon; the accepted word and acronyms are fine; QXR is not explained.
+          "a.txt": ["jargon widgetry", "jargon deliverables", "acronym-undefined QXR"],
+          // In research/, deliverables is accepted too; the project's acronym list knows QXR, but as a `define`
+          // acronym it must still be written out.
+          "research/b.txt": ["jargon widgetry", "acronym-undefined QXR"],
+        ])
+      let message = try plainlint(["check", "a.txt"], in: folder).stdout
+      #expect(message.contains("“widgetry” is office jargon; try “tools”. Office talk for the things we use."))
+      // Only research/ has the acronym list, so only there does the message know what QXR stands for.
+      #expect(!message.contains("quick review (QXR)"))
+      let research = try plainlint(["check", "research/b.txt"], in: folder).stdout
+      #expect(research.contains("= help: Write “quick review (QXR)”"))
+      // stats counts the same hard words: the accepted ones are not hard.
+      let stats = try plainlint(["stats", "--format", "json", "a.txt"], in: folder).stdout
+      let figures = try #require(try JSONSerialization.jsonObject(with: Data(stats.utf8)) as? [String: Any])
+      let metrics = try #require((figures["files"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])
+      #expect(metrics["hardWords"] as? Int == 3)
+    }
+  }
+
   // MARK: Bad configurations
 
   /// Every kind of bad setting: exit code 2, nothing on standard output, one exact line per problem.

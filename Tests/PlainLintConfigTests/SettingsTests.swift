@@ -143,3 +143,45 @@ struct SettingsTests {
     }
   }
 }
+
+@Suite("Project words from the configuration")
+struct ProjectWordsFromConfigurationTests {
+  @Test func oneProjectWordsPerCombinationOfWords() throws {
+    try withProject { root in
+      let header = "term,variants,alternatives,category,explanation,source,region,auto_fix,exceptions\n"
+      try write(header + "widgetry,,tools,bureaucratic,Office talk for tools.,,both,no,\n", to: "ours.csv", in: root)
+      try write(
+        """
+        dictionaries: [ours.csv]
+        accept: [stakeholder]
+        overrides:
+          - files: "research/**"
+            accept: [cohort]
+          - files: "research/old/**"
+            rules:
+              jargon: error
+        """, to: ".plainlint.yml", in: root)
+      let finder = ConfigFinder(currentFolder: root)
+      let top = finder.resolve(file: "a.md").settings
+      let research = finder.resolve(file: "research/a.md").settings
+      let old = finder.resolve(file: "research/old/a.md").settings
+      let store = finder.projectWords
+      let topWords = try #require(store.words(for: top))
+      #expect(store.words(for: finder.resolve(file: "b/c.md").settings) === topWords)
+      let researchWords = try #require(store.words(for: research))
+      #expect(researchWords !== topWords)
+      // Different rule settings, the same words: one ProjectWords.
+      #expect(store.words(for: old) === researchWords)
+      #expect(store.count == 2)
+      #expect(store.words(for: .defaults) == nil)
+      #expect(topWords.dictionaries.map(\.words.count) == [1])
+      #expect(researchWords.accepted.map(\.term) == ["stakeholder", "cohort"])
+      // The rules see them: the project's term is jargon, the accepted word is not.
+      let text = "Bring your widgetry to meet the stakeholders.\n"
+      let document = Document(path: "a.txt", text: text)
+      let rules = try top.configuredRules(words: topWords).filter { $0.identifier == "jargon" }
+      let found = Linter(rules: rules).lint(PlainTextFrontEnd.prose(of: document)).map { document.text($0.range) }
+      #expect(found == ["widgetry"])
+    }
+  }
+}

@@ -125,21 +125,3 @@ struct DictionaryFileTests {
     #expect(read.acronyms[1].expansions == ["patient and public involvement", "proton pump inhibitor"])
   }
 }
-
-@Suite("Project dictionary files")
-struct ProjectDictionaryFileTests {
-  @Test func aProjectFileMayNameAnySourceOrNone() {
-    let text = """
-      term,variants,alternatives,category,explanation,source,region,auto_fix,exceptions
-      cohort,,group,research,A research word for a group.,our panel,both,no,
-      widget,,thing,bureaucratic,Office talk.,,both,no,
-
-      """
-    let project = DictionaryFile(name: "ours.csv", bytes: Array(text.utf8), isProjectFile: true)
-    #expect(project.problems.isEmpty)
-    #expect(project.words.map(\.term) == ["cohort", "widget"])
-    let builtIn = DictionaryFile(name: "ours.csv", bytes: Array(text.utf8))
-    #expect(builtIn.problems.map(\.line) == [2, 3])
-    #expect(builtIn.words.isEmpty)
-  }
-}

@@ -46,10 +46,14 @@ public struct AcronymUndefinedRule: Rule {
     ]
   )
 
-  public init(options: RuleOptions) {}
+  let words: ProjectWords?
+
+  public init(options: RuleOptions) {
+    words = options.words
+  }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    Checker(session: AcronymSession.of(document))
+    Checker(session: AcronymSession.of(document, words: words))
   }
 
   final class Checker: RuleChecker {
@@ -129,10 +133,14 @@ public struct AcronymOutdatedRule: Rule {
     ]
   )
 
-  public init(options: RuleOptions) {}
+  let words: ProjectWords?
+
+  public init(options: RuleOptions) {
+    words = options.words
+  }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    PolicyChecker(session: AcronymSession.of(document), policy: .outdated) { text, entry in
+    PolicyChecker(session: AcronymSession.of(document, words: words), policy: .outdated) { text, entry in
       let meaning = entry.expansions.first.map { " (\($0))" } ?? ""
       return "“\(text)”\(meaning) is outdated; write “\(entry.replacement)” instead. "
         + sentence(entry.explanation)
@@ -159,10 +167,14 @@ public struct AcronymAvoidRule: Rule {
     ]
   )
 
-  public init(options: RuleOptions) {}
+  let words: ProjectWords?
+
+  public init(options: RuleOptions) {
+    words = options.words
+  }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    PolicyChecker(session: AcronymSession.of(document), policy: .avoid) { text, entry in
+    PolicyChecker(session: AcronymSession.of(document, words: words), policy: .avoid) { text, entry in
       "Avoid “\(text)”; write “\(entry.replacement)” instead. " + sentence(entry.explanation)
     }
   }
@@ -222,13 +234,15 @@ public struct AcronymDensityRule: Rule {
   )
 
   let limit: Int
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     limit = options.integer("max-acronyms")
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    Checker(session: AcronymSession.of(document), limit: limit)
+    Checker(session: AcronymSession.of(document, words: words), limit: limit)
   }
 
   final class Checker: RuleChecker {

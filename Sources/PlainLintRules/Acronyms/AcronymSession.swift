@@ -44,9 +44,11 @@ final class AcronymSession {
     markupDefinitions = definitions
   }
 
-  static func of(_ document: DocumentState) -> AcronymSession {
+  /// The session of a document, made by the first rule that asks, with the lexicon of the project's words
+  /// (every rule of a configuration has the same) or the built-in one.
+  static func of(_ document: DocumentState, words: ProjectWords?) -> AcronymSession {
     document.shared(AcronymSession.self) {
-      AcronymSession(lexicon: BuiltInDictionaries.lexicon, prose: document.prose)
+      AcronymSession(lexicon: ProjectWords.lexicon(words), prose: document.prose)
     }
   }
 

@@ -4,14 +4,17 @@ import PlainLintCore
 /// after the rules, sharing what they found.
 public struct ReadabilityMeasurer: DocumentMeasurer {
   let dialect: Dialect
+  let words: ProjectWords?
 
-  /// Creates a measurer for text in `dialect` (which decides some syllable counts and which word lists apply).
-  public init(dialect: Dialect) {
+  /// Creates a measurer for text in `dialect` (which decides some syllable counts and which word lists apply),
+  /// with a project's words (nil for the built-in lists only; the rules it runs with must have the same).
+  public init(dialect: Dialect, words: ProjectWords? = nil) {
     self.dialect = dialect
+    self.words = words
   }
 
   public func makeChecker(document: DocumentState) -> any MetricsChecker {
-    Checker(session: ReadabilitySession.of(document, dialect: dialect))
+    Checker(session: ReadabilitySession.of(document, dialect: dialect, words: words))
   }
 
   final class Checker: MetricsChecker {
@@ -102,15 +105,17 @@ public struct ReadingAgeRule: Rule {
   public let target: Int
   let minSentences: Int
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     target = options.integer("target")
     minSentences = options.integer("min-sentences")
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    Checker(session: ReadabilitySession.of(document, dialect: dialect), rule: self)
+    Checker(session: ReadabilitySession.of(document, dialect: dialect, words: words), rule: self)
   }
 
   final class Checker: RuleChecker {
@@ -241,15 +246,17 @@ public struct LongParagraphRule: Rule {
   let maxSentences: Int
   let maxWords: Int
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     maxSentences = options.integer("max-sentences")
     maxWords = options.integer("max-words")
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    Checker(session: ReadabilitySession.of(document, dialect: dialect), rule: self)
+    Checker(session: ReadabilitySession.of(document, dialect: dialect, words: words), rule: self)
   }
 
   final class Checker: RuleChecker {
@@ -322,6 +329,7 @@ public struct HardSentenceRule: Rule {
   let maxWords: Int
   let maxHardWords: Int
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     target = options.integer("target")
@@ -330,10 +338,11 @@ public struct HardSentenceRule: Rule {
     maxWords = options.integer("max-words")
     maxHardWords = options.integer("max-hard-words")
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    Checker(session: ReadabilitySession.of(document, dialect: dialect), rule: self)
+    Checker(session: ReadabilitySession.of(document, dialect: dialect, words: words), rule: self)
   }
 
   final class Checker: RuleChecker {

@@ -75,7 +75,8 @@ final class ReadabilitySession {
   let words: WordSession
   let acronyms: AcronymSession
   let dialect: Dialect
-  let syllableTable = BuiltInDictionaries.syllables
+  /// Syllables by the word session's lexicon numbers (see `WordSession.syllables`).
+  let syllableTable: SyllableTable
   private var blockRange: Range<Int> = -1 ..< -1
 
   /// The current block's sentences.
@@ -100,10 +101,11 @@ final class ReadabilitySession {
   private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: ReadabilitySession.scratchSize)
   private static let scratchSize = 264
 
-  init(document: DocumentState, dialect: Dialect) {
-    words = WordSession.of(document)
-    acronyms = AcronymSession.of(document)
+  init(document: DocumentState, dialect: Dialect, words projectWords: ProjectWords?) {
+    words = WordSession.of(document, words: projectWords)
+    acronyms = AcronymSession.of(document, words: projectWords)
     self.dialect = dialect
+    syllableTable = words.syllables
   }
 
   deinit {
@@ -111,8 +113,8 @@ final class ReadabilitySession {
   }
 
   /// The session of a document, made by the first rule that asks.
-  static func of(_ document: DocumentState, dialect: Dialect) -> ReadabilitySession {
-    document.shared(ReadabilitySession.self) { ReadabilitySession(document: document, dialect: dialect) }
+  static func of(_ document: DocumentState, dialect: Dialect, words: ProjectWords?) -> ReadabilitySession {
+    document.shared(ReadabilitySession.self) { ReadabilitySession(document: document, dialect: dialect, words: words) }
   }
 
   /// The hard words of a sentence.

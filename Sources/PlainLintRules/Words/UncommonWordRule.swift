@@ -34,13 +34,15 @@ public struct UncommonWordRule: Rule {
   )
 
   let minLetters: Int
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     minLetters = options.integer("min-letters")
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    Checker(session: WordSession.of(document), minLetters: minLetters)
+    Checker(session: WordSession.of(document, words: words), minLetters: minLetters)
   }
 
   final class Checker: RuleChecker {

@@ -17,8 +17,8 @@ final class WordListChecker: RuleChecker {
     var text: String
   }
 
-  init(document: DocumentState, categories: Set<WordCategory>, dialect: Dialect) {
-    session = WordSession.of(document)
+  init(document: DocumentState, categories: Set<WordCategory>, dialect: Dialect, words: ProjectWords?) {
+    session = WordSession.of(document, words: words)
     self.categories = categories
     self.dialect = dialect
   }
@@ -127,16 +127,18 @@ public struct JargonRule: Rule {
   let dialect: Dialect
   /// The word-list categories reported: medical words only when the `medical` option is on.
   let categories: Set<WordCategory>
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     dialect = options.dialect
+    words = options.words
     let medical = if case .boolean(false)? = options.values["medical"] { false } else { true }
     let others: Set<WordCategory> = [.healthService, .research, .bureaucratic]
     categories = medical ? others.union([.medical]) : others
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: categories, dialect: dialect)
+    WordListChecker(document: document, categories: categories, dialect: dialect, words: words)
   }
 }
 
@@ -167,13 +169,15 @@ public struct ComplexWordRule: Rule {
   )
 
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: [.plainEnglish], dialect: dialect)
+    WordListChecker(document: document, categories: [.plainEnglish], dialect: dialect, words: words)
   }
 }
 
@@ -204,13 +208,15 @@ public struct InclusiveLanguageRule: Rule {
   )
 
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: [.inclusive], dialect: dialect)
+    WordListChecker(document: document, categories: [.inclusive], dialect: dialect, words: words)
   }
 }
 
@@ -238,12 +244,14 @@ public struct LatinAbbreviationRule: Rule {
   )
 
   let dialect: Dialect
+  let words: ProjectWords?
 
   public init(options: RuleOptions) {
     dialect = options.dialect
+    words = options.words
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(document: document, categories: [.latin], dialect: dialect)
+    WordListChecker(document: document, categories: [.latin], dialect: dialect, words: words)
   }
 }

@@ -18,15 +18,29 @@ final class WordSession {
   /// The matches, in text order.
   private(set) var matches: [WordMatch] = []
 
-  init(lexicon: Lexicon) {
-    matcher = WordMatcher(lexicon: lexicon)
+  /// The syllables of the lexicon's words by number, for the readability rules.
+  let syllables: SyllableTable
+  /// The project's words the lexicon is from, kept so the memory `syllables` reads lives as long as the session.
+  private let projectWords: ProjectWords?
+
+  /// A session with the built-in lexicon, or that of a project's words.
+  init(words: ProjectWords?) {
+    projectWords = words
+    if let words {
+      matcher = WordMatcher(lexicon: words.lexicon)
+      syllables = words.syllables
+    } else {
+      matcher = WordMatcher(lexicon: BuiltInDictionaries.lexicon)
+      syllables = BuiltInDictionaries.syllables
+    }
   }
 
   var lexicon: Lexicon { matcher.lexicon }
 
-  /// The session of a document, made by the first word rule that asks.
-  static func of(_ document: DocumentState) -> WordSession {
-    document.shared(WordSession.self) { WordSession(lexicon: BuiltInDictionaries.lexicon) }
+  /// The session of a document, made by the first word rule that asks, with the lexicon of the project's words
+  /// (every rule of a configuration has the same) or the built-in one.
+  static func of(_ document: DocumentState, words: ProjectWords?) -> WordSession {
+    document.shared(WordSession.self) { WordSession(words: words) }
   }
 
   /// Finds the units and matches of `block`, unless they are already found.
