@@ -18,8 +18,9 @@ struct PlainLintCommand: ParsableCommand {
     abstract: "A plain-language linter for health and care writing.",
     discussion: """
       plainlint flags long sentences, jargon and acronyms that shut readers out, with exact positions and plain \
-      alternatives. Exit codes: 0 nothing at the failing level, 1 findings at or above --fail-on, 2 a usage error \
-      or a file that could not be read.
+      alternatives. Settings come from the nearest .plainlint.yml (see `plainlint init`). Exit codes: 0 nothing at \
+      the failing level, 1 findings at or above --fail-on, 2 a usage error, a bad .plainlint.yml or a file that \
+      could not be read.
       """,
     version: plainlintVersion,
     subcommands: [
