@@ -1,0 +1,94 @@
+import PlainLintCore
+import Testing
+
+@testable import PlainLintMarkdown
+
+/// The comments the Markdown front end keeps for directives: each comment's source text and its text inside the
+/// markers.
+func directiveComments(_ markdown: String) -> [(comment: String, text: String)] {
+  let document = Document(path: "t.md", text: markdown)
+  return MarkdownFrontEnd.prose(of: document).comments.map { (document.text($0.range), document.text($0.text)) }
+}
+
+@Suite("Markdown: comments that may hold directives")
+struct MarkdownCommentTests {
+  @Test func aBlockCommentHasItsExactRange() {
+    let md = "# Title\n\n<!-- plainlint-disable jargon -->\nText.\n"
+    let found = directiveComments(md)
+    #expect(found.map(\.comment) == ["<!-- plainlint-disable jargon -->"])
+    #expect(found.map(\.text) == [" plainlint-disable jargon "])
+    let document = Document(path: "t.md", text: md)
+    let comment = MarkdownFrontEnd.prose(of: document).comments[0]
+    #expect(document.location(at: comment.range.lowerBound).position == SourcePosition(line: 3, column: 1))
+  }
+
+  @Test func anInlineCommentAfterMultibyteTextHasItsExactRange() {
+    let md = "Café – “text” 😀 <!--plainlint-disable-next-line--> more.\n"
+    let document = Document(path: "t.md", text: md)
+    let comments = MarkdownFrontEnd.prose(of: document).comments
+    #expect(comments.count == 1)
+    #expect(document.text(comments[0].range) == "<!--plainlint-disable-next-line-->")
+    #expect(document.location(at: comments[0].range.lowerBound).position == SourcePosition(line: 1, column: 17))
+  }
+
+  @Test func commentsInListItemsAndBlockQuotes() {
+    let md = """
+      - First item <!-- plainlint-disable jargon -->
+      - Second item
+
+        <!-- plainlint-enable -->
+
+      > Quoted.
+      > <!-- plainlint-disable-file -->
+
+      > <!-- plainlint-disable long-sentence -->
+      """
+    #expect(
+      directiveComments(md).map(\.comment) == [
+        "<!-- plainlint-disable jargon -->", "<!-- plainlint-enable -->", "<!-- plainlint-disable-file -->",
+        "<!-- plainlint-disable long-sentence -->",
+      ])
+  }
+
+  @Test func aCommentOverSeveralLines() {
+    let md = "Text.\n\n<!--\n  plainlint-disable\n  jargon\n-->\n\nMore.\n"
+    #expect(directiveComments(md).map(\.comment) == ["<!--\n  plainlint-disable\n  jargon\n-->"])
+  }
+
+  @Test func commentsInCodeAreNotDirectives() {
+    let md = """
+      ```html
+      <!-- plainlint-disable -->
+      ```
+
+          <!-- plainlint-disable indented -->
+
+      Write `<!-- plainlint-disable -->` to switch every rule off.
+
+      <pre>
+      <!-- plainlint-disable in pre -->
+      </pre>
+
+      <div>
+      <script>
+      // <!-- plainlint-disable in script -->
+      </script>
+      <!-- plainlint-enable after the script -->
+      </div>
+      """
+    #expect(directiveComments(md).map(\.comment) == ["<!-- plainlint-enable after the script -->"])
+  }
+
+  @Test func otherCommentsAndFrontMatterAreLeftAlone() {
+    let md = "---\ntitle: <!-- plainlint-disable -->\n---\n\n<!-- a note for editors -->\n\nText <!-- TODO -->.\n"
+    #expect(directiveComments(md).isEmpty)
+  }
+
+  @Test func aCommentThatStartsWithPlainlintInAnyCaseIsKept() {
+    #expect(directiveComments("<!-- PlainLint-Disable -->\n").map(\.comment) == ["<!-- PlainLint-Disable -->"])
+  }
+
+  @Test func aDocumentWithoutRawHTMLHasNoComments() {
+    #expect(directiveComments("# Title\n\nPlain text with plainlint-disable in it.\n").isEmpty)
+  }
+}
