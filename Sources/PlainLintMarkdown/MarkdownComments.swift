@@ -3,21 +3,24 @@ import PlainLintCore
 /// Finds the HTML comments in a Markdown document's raw HTML that may hold plainlint directives.
 ///
 /// cmark-gfm gives raw HTML as HTML blocks and inline HTML nodes; the prose builder records them as it meets
-/// them, and only their bytes are read here, so code (fenced, indented or inline) is never looked at. Inside an
-/// HTML block, a comment within `<pre>`, `<code>`, `<script>`, `<style>` and the other elements whose content is
-/// code is not a directive either.
+/// them, and only their bytes are read here, so code (fenced, indented or inline) is never looked at. A comment
+/// within `<pre>`, `<code>`, `<script>`, `<style>` and the other elements whose content is code is not a directive
+/// either, in an HTML block or inline in a paragraph.
 enum MarkdownComments {
   /// Raw HTML as the prose builder met it.
   enum RawHTML {
-    /// Inline HTML (a tag or a comment), by its source span.
-    case inline(Range<Int>)
+    /// Inline HTML (a tag or a comment), by its source span, with the number of prose blocks closed before it
+    /// (the same number means the same paragraph).
+    case inline(Range<Int>, block: Int)
     /// An HTML block: its first line (0-based) and its content as cmark-gfm gives it, one line per source line,
     /// each the end of its source line (what container markers such as `> ` leave of it).
     case block(firstLine: Int, content: [UInt8])
   }
 
-  /// Elements whose content is code or program text.
-  static let codeElements: [StaticString] = ["pre", "code", "script", "style", "textarea", "kbd", "samp", "xmp"]
+  /// Elements whose content is code or program text, as the HTML front end skips them.
+  static let codeElements: [StaticString] = [
+    "pre", "code", "kbd", "samp", "var", "script", "style", "template", "xmp", "listing", "math",
+  ]
 
   /// The comments in the raw HTML (in document order) whose text starts with `plainlint`, with exact source
   /// ranges.
@@ -25,12 +28,32 @@ enum MarkdownComments {
     guard !rawHTML.isEmpty else { return [] }
     var comments: [SourceComment] = []
     source.withUnsafeBufferPointer { p in
+      /// A code element opened by an inline tag, and the paragraph it is in: inline HTML comes one tag at a time.
+      var openCode: (name: StaticString, block: Int)? = nil
       for html in rawHTML {
         switch html {
-        case .inline(let span):
-          guard span.upperBound <= p.count else { continue }
+        case .inline(let reported, let block):
+          guard reported.upperBound <= p.count, !reported.isEmpty else { continue }
+          let span = inlineSpan(p, reported)
+          if let open = openCode {
+            if open.block == block {
+              if p[span.lowerBound + 1] == UInt8(ascii: "/") && matches(p, open.name, at: span.lowerBound + 2) {
+                openCode = nil
+              }
+              continue
+            }
+            openCode = nil
+          }
+          if let name = codeElement(p, at: span.lowerBound, end: span.upperBound),
+            p[span.upperBound - 2] != UInt8(ascii: "/"),
+            closingTag(p, of: name, from: span.lowerBound + 1, to: span.upperBound) == nil
+          {
+            openCode = (name, block)
+            continue
+          }
           scan(p, span, into: &comments)
         case .block(let firstLine, let content):
+          openCode = nil
           var found: [SourceComment] = []
           content.withUnsafeBufferPointer { scan($0, 0..<$0.count, into: &found) }
           guard !found.isEmpty else { continue }
@@ -42,6 +65,22 @@ enum MarkdownComments {
       }
     }
     return comments
+  }
+
+  /// The source span of inline HTML. cmark-gfm puts the end of inline HTML over several lines one byte short, so
+  /// the end is found again: a comment ends at the first `-->` (CommonMark allows no `--` inside one), a tag at
+  /// its `>`.
+  static func inlineSpan(_ p: UnsafeBufferPointer<UInt8>, _ span: Range<Int>) -> Range<Int> {
+    let start = span.lowerBound
+    if matches(p, "<!--", at: start), let end = find(p, "-->", from: start + 4, to: p.count) {
+      return start..<(end + 3)
+    }
+    if p[span.upperBound - 1] != UInt8(ascii: ">") && span.upperBound < p.count
+      && p[span.upperBound] == UInt8(ascii: ">")
+    {
+      return start..<(span.upperBound + 1)
+    }
+    return span
   }
 
   /// Maps offsets in an HTML block's content to the source: each content line is the end of its source line.

@@ -136,7 +136,7 @@ struct MarkdownProseBuilder {
     case .image:
       imageDepth += 1
     case .htmlInline:
-      if let span = sourceSpan(node) { rawHTML.append(.inline(span)) }
+      if let span = sourceSpan(node) { rawHTML.append(.inline(span, block: blocks.count)) }
     case .htmlBlock:
       // cmark-gfm gives an HTML block no end position: keep its first line and its content.
       if let literal = cmark_node_get_literal(node), strstr(literal, "<!--") != nil {

@@ -92,3 +92,30 @@ struct MarkdownCommentTests {
     #expect(directiveComments("# Title\n\nPlain text with plainlint-disable in it.\n").isEmpty)
   }
 }
+
+@Suite("Markdown: comments inside inline code elements")
+struct MarkdownInlineCodeCommentTests {
+  @Test func aCommentInsideInlineCodeTagsIsNotKept() {
+    #expect(directiveComments("Type <code><!-- plainlint-disable --></code> to do it.\n").isEmpty)
+    #expect(directiveComments("Type <kbd>x</kbd> <!-- plainlint-disable --> now.\n").map(\.comment) == [
+      "<!-- plainlint-disable -->"
+    ])
+  }
+
+  @Test func anUnclosedCodeTagEndsWithItsParagraph() {
+    let md = "Type <code>this.\n\nNext <!-- plainlint-disable --> paragraph.\n"
+    #expect(directiveComments(md).map(\.comment) == ["<!-- plainlint-disable -->"])
+  }
+
+  @Test func anInlineCommentOverTwoLinesAndWindowsLineEndings() {
+    let md = "Text <!-- plainlint-disable\r\njargon --> more.\r\n\r\n<!--\r\nplainlint-enable\r\n-->\r\n"
+    let found = directiveComments(md)
+    #expect(found.map(\.comment) == ["<!-- plainlint-disable\r\njargon -->", "<!--\r\nplainlint-enable\r\n-->"])
+    #expect(found.map(\.text) == [" plainlint-disable\r\njargon ", "\r\nplainlint-enable\r\n"])
+  }
+
+  @Test func aCommentInABlockQuoteOverTwoLines() {
+    let md = "> Quote.\n>\n> <!-- plainlint-disable\n> jargon -->\n"
+    #expect(directiveComments(md).map(\.comment) == ["<!-- plainlint-disable\n> jargon -->"])
+  }
+}
