@@ -31,27 +31,6 @@ public enum PlainTextFrontEnd {
   /// The directive prefix a plain-text line starts with.
   private static let directivePrefix: StaticString = "plainlint-"
 
-  /// Whether the bytes hold `plainlint-` anywhere, so that a file without directives never looks for them line
-  /// by line. The C library's vectorised `memchr` jumps from hyphen to hyphen (the rarest byte of the prefix).
-  static func mayHoldDirectives(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-    let length = directivePrefix.utf8CodeUnitCount
-    guard let base = p.baseAddress, p.count >= length else { return false }
-    let prefix = directivePrefix.utf8Start
-    var i = length - 1
-    while i < p.count, let found = memchr(base + i, 0x2D, p.count - i) {
-      let hyphen = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-      let start = hyphen - (length - 1)
-      var same = true
-      for index in 0..<(length - 1) where base[start + index] != prefix[index] {
-        same = false
-        break
-      }
-      if same { return true }
-      i = hyphen + 1
-    }
-    return false
-  }
-
   /// Whether the line text from `start` to `end` starts with `plainlint-`.
   static func isDirectiveLine(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
     let count = directivePrefix.utf8CodeUnitCount
@@ -67,7 +46,6 @@ public enum PlainTextFrontEnd {
     var blocks: [ProseBlock] = []
     blocks.reserveCapacity(p.count / 80 + 1)
     var comments: [SourceComment] = []
-    let findsDirectives = mayHoldDirectives(p)
     var openKind: BlockKind? = nil
     var openStart = 0
     var lastContentEnd = 0
@@ -97,8 +75,11 @@ public enum PlainTextFrontEnd {
       while contentStart < lineEnd && (p[contentStart] == 0x20 || p[contentStart] == 0x09) { contentStart += 1 }
       var contentEnd = lineEnd
       while contentEnd > contentStart && (p[contentEnd - 1] == 0x20 || p[contentEnd - 1] == 0x09) { contentEnd -= 1 }
-      if findsDirectives && isDirectiveLine(p, from: contentStart, to: contentEnd) {
-        // A directive line ends the open block and belongs to none.
+      // A directive line ends the open block and belongs to none. Its first byte is looked at anyway (is the line
+      // blank? a list item?), so a line that does not start with `p` costs one comparison more.
+      if contentStart < contentEnd && p[contentStart] == UInt8(ascii: "p")
+        && isDirectiveLine(p, from: contentStart, to: contentEnd)
+      {
         if let kind = openKind, lastContentEnd > openStart {
           blocks.append(ProseBlock(kind: kind, range: openStart..<lastContentEnd))
         }

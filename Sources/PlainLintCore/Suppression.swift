@@ -247,6 +247,17 @@ struct SuppressedLines {
     return low
   }
 
+  /// The range among `ranges` (sorted, not overlapping) that holds `offset`, found by binary search.
+  private func directive(containing offset: Int, in ranges: [Range<Int>]) -> Range<Int>? {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let mid = (low + high) / 2
+      if ranges[mid].lowerBound <= offset { low = mid + 1 } else { high = mid }
+    }
+    return low > 0 && ranges[low - 1].contains(offset) ? ranges[low - 1] : nil
+  }
+
   /// The first line after `line` with something on it other than blanks and directives (`directives` are their
   /// source ranges, in document order), or nil.
   private func nextLineWithText(after line: Int, document: Document, directives: [Range<Int>]) -> Int? {
@@ -259,7 +270,7 @@ struct SuppressedLines {
         let b = bytes[i]
         if b == 0x20 || b == 0x09 || b == 0x0C {
           i += 1
-        } else if let directive = directives.first(where: { $0.contains(i) }) {
+        } else if let directive = directive(containing: i, in: directives) {
           i = directive.upperBound
         } else {
           return index

@@ -33,7 +33,7 @@ enum MarkdownComments {
       for html in rawHTML {
         switch html {
         case .inline(let reported, let block):
-          guard reported.upperBound <= p.count, !reported.isEmpty else { continue }
+          guard reported.upperBound <= p.count, reported.count >= 3 else { continue }
           let span = inlineSpan(p, reported)
           if let open = openCode {
             if open.block == block {

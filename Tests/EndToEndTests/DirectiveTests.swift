@@ -63,7 +63,8 @@ struct DirectiveTests {
 
   @Test func anUnknownRuleIsAWarningAtItsPlaceAndFailsTheRun() throws {
     try withTemporaryFolder { folder in
-      try write("# Café – “notes” 😀\n\n<!-- plainlint-disable-next-line jargn -->\nSee your nurse.\n", to: "a.md", in: folder)
+      let text = "# Café – “notes” 😀\n\n<!-- plainlint-disable-next-line jargn -->\nSee your nurse.\n"
+      try write(text, to: "a.md", in: folder)
       let result = try plainlint(["check", "a.md"], in: folder)
       #expect(result.status == 1)
       #expect(

@@ -12,7 +12,8 @@ func directiveComments(_ html: String) throws -> [(comment: String, text: String
 @Suite("HTML: comments that may hold directives")
 struct CommentTests {
   @Test func aCommentInTheBodyHasItsExactRange() throws {
-    let html = "<html><body>\n<p>Café – “text” 😀</p>\n  <!-- plainlint-disable jargon -->\n<p>Text.</p></body></html>"
+    let html =
+      "<html><body>\n<p>Café – “text” 😀</p>\n  <!-- plainlint-disable jargon -->\n<p>Text.</p></body></html>"
     let e = try extract(html)
     #expect(e.prose.comments.count == 1)
     let comment = try #require(e.prose.comments.first)
@@ -57,12 +58,47 @@ struct CommentTests {
   }
 
   @Test func otherCommentsAreNotKept() throws {
-    #expect(try directiveComments("<p>A <!-- TODO: plainlint later --> <!----> B</p><!-- [if IE]>x<![endif] -->").isEmpty)
+    #expect(
+      try directiveComments("<p>A <!-- TODO: plainlint later --> <!----> B</p><!-- [if IE]>x<![endif] -->").isEmpty)
   }
 
   @Test func textAroundADirectiveStillMapsExactly() throws {
     let e = try extract("<p>Take &eacute; <!-- plainlint-disable --> the tablets</p>")
     #expect(e.seen.map(\.source) == ["Take", "&eacute;", "the", "tablets"])
     #expect(e.prose.comments.count == 1)
+  }
+}
+
+@Suite("HTML: comments in hostile input")
+struct CommentRobustnessTests {
+  @Test func everyCommentKeptIsAWholeCommentInTheFile() throws {
+    let fragments: [[UInt8]] = [
+      "<p>", "</p>", "<pre>", "</pre>", "<code>", "</code>", "<script>", "</script>", "<style>", "</style>",
+      "<!-- plainlint-disable -->", "<!--plainlint-enable jargon--!>", "<!-- plainlint", "-->", "<!--", "--!>",
+      "<!-- note -->", "<!---->", "<!-->", "word ", "caf&eacute; ", "\u{1F600}", "\r\n", "\n", "<b x='<!--'>",
+      "<!DOCTYPE html>", "<html>", "<head>", "</head>", "<title>", "</title>", "<template>", "</template>", "<",
+      "<![CDATA[<!-- plainlint-disable -->]]>", "<?pi <!-- plainlint-disable -->?>", "</x <!-- plainlint -->>",
+    ].map { Array($0.utf8) }
+    var random = SplitMix64(state: 6)
+    var kept = 0
+    for _ in 0..<1500 {
+      var html: [UInt8] = []
+      for _ in 0..<Int.random(in: 1...20, using: &random) { html += fragments.randomElement(using: &random)! }
+      let e = try extract(bytes: html)
+      let described = String(decoding: html, as: UTF8.self).debugDescription
+      var previousEnd = 0
+      for comment in e.prose.comments {
+        kept += 1
+        let text = e.document.text(comment.range)
+        #expect(comment.range.lowerBound >= previousEnd && comment.range.upperBound <= html.count, "\(described)")
+        #expect(text.hasPrefix("<!--") && (text.hasSuffix("-->") || text.hasSuffix("--!>")), "\(described)")
+        #expect(comment.text.lowerBound == comment.range.lowerBound + 4, "\(described)")
+        #expect(comment.text.upperBound <= comment.range.upperBound - 3, "\(described)")
+        previousEnd = comment.range.upperBound
+      }
+      _ = Suppression.apply(
+        [], document: e.document, prose: e.prose, knownRules: ["jargon", "long-sentence"])
+    }
+    #expect(kept > 200, "the inputs hold directive comments")
   }
 }

@@ -97,9 +97,10 @@ struct MarkdownCommentTests {
 struct MarkdownInlineCodeCommentTests {
   @Test func aCommentInsideInlineCodeTagsIsNotKept() {
     #expect(directiveComments("Type <code><!-- plainlint-disable --></code> to do it.\n").isEmpty)
-    #expect(directiveComments("Type <kbd>x</kbd> <!-- plainlint-disable --> now.\n").map(\.comment) == [
-      "<!-- plainlint-disable -->"
-    ])
+    #expect(
+      directiveComments("Type <kbd>x</kbd> <!-- plainlint-disable --> now.\n").map(\.comment) == [
+        "<!-- plainlint-disable -->"
+      ])
   }
 
   @Test func anUnclosedCodeTagEndsWithItsParagraph() {
@@ -117,5 +118,48 @@ struct MarkdownInlineCodeCommentTests {
   @Test func aCommentInABlockQuoteOverTwoLines() {
     let md = "> Quote.\n>\n> <!-- plainlint-disable\n> jargon -->\n"
     #expect(directiveComments(md).map(\.comment) == ["<!-- plainlint-disable\n> jargon -->"])
+  }
+}
+
+/// A small deterministic random number generator, so that a failing input can be found again.
+struct CommentRandom: RandomNumberGenerator {
+  var state: UInt64
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+}
+
+@Suite("Markdown: comments in hostile input")
+struct MarkdownCommentRobustnessTests {
+  @Test func everyCommentKeptIsAWholeCommentInTheFile() {
+    let fragments = [
+      "<!-- plainlint-disable -->", "<!--plainlint-enable jargon-->", "<!-- plainlint", "-->", "<!--", "\n", "\n\n",
+      "\r\n", "> ", "- ", "  ", "\t", "1. ", "```\n", "    ", "`", "<code>", "</code>", "<pre>", "</pre>", "<div>",
+      "</div>", "word ", "Café ", "😀", "| a | b |\n|---|---|\n| ", " | ", "\\|", "[link](x)", "![alt", "](y.png)",
+      "---\n", "# ", "[^1]: ", "<!-- note -->", "&amp;", "<b x='<!--'>", "\u{0000}",
+    ]
+    var random = CommentRandom(state: 6)
+    var kept = 0
+    for _ in 0..<1500 {
+      var markdown = ""
+      for _ in 0..<Int.random(in: 1...20, using: &random) { markdown += fragments.randomElement(using: &random)! }
+      let document = Document(path: "t.md", text: markdown)
+      let prose = MarkdownFrontEnd.prose(of: document)
+      var previousEnd = 0
+      for comment in prose.comments {
+        kept += 1
+        let text = document.text(comment.range)
+        #expect(comment.range.lowerBound >= previousEnd, "\(markdown.debugDescription)")
+        #expect(text.hasPrefix("<!--") && text.hasSuffix("-->"), "\(markdown.debugDescription)")
+        #expect(comment.text == (comment.range.lowerBound + 4)..<(comment.range.upperBound - 3))
+        previousEnd = comment.range.upperBound
+      }
+      _ = Suppression.apply([], document: document, prose: prose, knownRules: ["jargon", "long-sentence"])
+    }
+    #expect(kept > 200, "the inputs hold directive comments")
   }
 }
