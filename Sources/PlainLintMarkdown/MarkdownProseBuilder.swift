@@ -11,7 +11,7 @@ enum MarkdownNode {
   case document, paragraph, heading, item, blockQuote, list, table, tableRow, tableCell, footnoteDefinition
   case text, softBreak, lineBreak, code, link, image, emphasis, strong, strikethrough, htmlInline, footnoteReference
   case skippedBlock  // code blocks, thematic breaks
-  case htmlBlock
+  case htmlBlock  // raw HTML blocks, read only for directive comments
   case other
 }
 
