@@ -121,6 +121,7 @@ public enum Suppression {
     for word in words.dropFirst() {
       let name = text(bytes, word)
       if name.hasPrefix("--") { break }  // the rest is a note for people
+      if name.allSatisfy({ $0 == ">" }) { continue }  // block-quote markers of a Markdown comment over several lines
       named = true
       if knownRules.contains(name) {
         if !rules.contains(name) { rules.append(name) }

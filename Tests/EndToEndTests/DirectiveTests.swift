@@ -155,6 +155,13 @@ struct DirectiveTests {
     }
   }
 
+  @Test func aCommentOverSeveralLinesInABlockQuote() throws {
+    let markdown = "> We utilise the haemorrhage data.\n>\n> <!-- plainlint-disable-file\n> jargon, complex-word -->\n"
+    let result = try plainlint(["check", "--language", "markdown", "-"], stdin: Data(markdown.utf8))
+    #expect(result.status == 0)
+    #expect(result.stdout == "Checked 1 file: no problems found.\n")
+  }
+
   @Test func standardInputReadsDirectivesToo() throws {
     let result = try plainlint(
       ["check", "--language", "markdown", "-"], stdin: Data("<!-- plainlint-disable-file -->\nWe utilise it.\n".utf8))
