@@ -152,7 +152,8 @@ func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLangua
       let prose = try (language ?? InputLanguage(path: input.displayPath) ?? .text).prose(of: document)
       // Only for a file that is linted: one refused for its declared character set needs no second message.
       if let warning = utf8Warning(for: document) { problems.append(warning) }
-      let (findings, metrics) = linter.run(prose)
+      let (found, metrics) = linter.run(prose)
+      let findings = Suppression.apply(found, document: document, prose: prose, knownRules: BuiltInRules.identifiers)
       reports.append(FileReport(document: document, format: prose.format, findings: findings, metrics: metrics))
     } catch {
       problems.append(error)

@@ -162,6 +162,7 @@ struct Rules: ParsableCommand {
         out += "    \(option.name) = \(option.defaultValue): \(option.summary)\n"
       }
     }
+    out += "\(Suppression.ruleIdentifier) (warning): \(Suppression.summary)\n"
     writeStandardOutput(out)
   }
 }
