@@ -167,6 +167,13 @@ public struct ConfigReader {
     var settings = RuleSettings()
     for (keyNode, value) in mapping {
       guard let rule = keyText(keyNode) else { continue }
+      if rule == Suppression.ruleIdentifier {
+        report(
+          keyNode,
+          "'\(rule)' warnings (directives that cannot be read) cannot be switched off or changed; correct the "
+            + "directive instead")
+        continue
+      }
       guard let type = BuiltInRules.rule(named: rule) else {
         report(
           keyNode,

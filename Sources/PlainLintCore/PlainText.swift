@@ -8,22 +8,44 @@
 
 /// The front end for plain text: paragraphs are separated by blank lines, and a line that starts with a list
 /// marker (`-`, `*`, `•`, `1.`, `2)`, `a)`) and a space starts a list item. The prose is the file itself.
+///
+/// A line whose text starts with `plainlint-` is a directive (`plainlint-disable-next-line jargon`), not prose:
+/// it is in no block, so it is neither linted nor counted, and it ends the paragraph or list item it interrupts.
 public enum PlainTextFrontEnd {
-  /// The prose of a plain-text document.
+  /// The prose of a plain-text document, with its directive lines.
   public static func prose(of document: Document) -> ProseText {
-    ProseText(format: "text", bytes: document.bytes, blocks: blocks(of: document), map: .identity)
+    let (blocks, comments) = document.bytes.withUnsafeBufferPointer { scan($0) }
+    return ProseText(format: "text", bytes: document.bytes, blocks: blocks, map: .identity, comments: comments)
   }
 
   /// The paragraphs and list items of a plain-text document.
   public static func blocks(of document: Document) -> [ProseBlock] {
-    document.bytes.withUnsafeBufferPointer { blocks(in: $0) }
+    document.bytes.withUnsafeBufferPointer { scan($0).blocks }
   }
 
-  /// The paragraphs and list items of plain-text bytes, in one pass over the lines (the document's line index
-  /// is not needed: it is built only to report positions).
+  /// The paragraphs and list items of plain-text bytes.
   static func blocks(in p: UnsafeBufferPointer<UInt8>) -> [ProseBlock] {
+    scan(p).blocks
+  }
+
+  /// The directive prefix a plain-text line starts with.
+  private static let directivePrefix: StaticString = "plainlint-"
+
+  /// Whether the line text from `start` to `end` starts with `plainlint-`.
+  static func isDirectiveLine(_ p: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    let count = directivePrefix.utf8CodeUnitCount
+    guard end - start >= count else { return false }
+    let prefix = directivePrefix.utf8Start
+    for index in 0..<count where p[start + index] != prefix[index] { return false }
+    return true
+  }
+
+  /// The paragraphs and list items of plain-text bytes, and its directive lines, in one pass over the lines (the
+  /// document's line index is not needed: it is built only to report positions).
+  static func scan(_ p: UnsafeBufferPointer<UInt8>) -> (blocks: [ProseBlock], comments: [SourceComment]) {
     var blocks: [ProseBlock] = []
     blocks.reserveCapacity(p.count / 80 + 1)
+    var comments: [SourceComment] = []
     var openKind: BlockKind? = nil
     var openStart = 0
     var lastContentEnd = 0
@@ -53,6 +75,19 @@ public enum PlainTextFrontEnd {
       while contentStart < lineEnd && (p[contentStart] == 0x20 || p[contentStart] == 0x09) { contentStart += 1 }
       var contentEnd = lineEnd
       while contentEnd > contentStart && (p[contentEnd - 1] == 0x20 || p[contentEnd - 1] == 0x09) { contentEnd -= 1 }
+      // A directive line ends the open block and belongs to none. Its first byte is looked at anyway (is the line
+      // blank? a list item?), so a line that does not start with `p` costs one comparison more.
+      if contentStart < contentEnd && p[contentStart] == UInt8(ascii: "p")
+        && isDirectiveLine(p, from: contentStart, to: contentEnd)
+      {
+        if let kind = openKind, lastContentEnd > openStart {
+          blocks.append(ProseBlock(kind: kind, range: openStart..<lastContentEnd))
+        }
+        openKind = nil
+        comments.append(SourceComment(range: contentStart..<contentEnd, text: contentStart..<contentEnd))
+        lineStart = nextStart
+        continue
+      }
       let listText = contentStart < contentEnd ? listItemText(p, from: contentStart, to: contentEnd) : nil
       // A blank line or a new list item ends the open block.
       if contentStart == contentEnd || listText != nil, let kind = openKind {
@@ -72,7 +107,7 @@ public enum PlainTextFrontEnd {
     if let kind = openKind, lastContentEnd > openStart {
       blocks.append(ProseBlock(kind: kind, range: openStart..<lastContentEnd))
     }
-    return blocks
+    return (blocks, comments)
   }
 
   /// Whether the last two bytes of a three-byte sequence starting E2 are a bullet: • (U+2022), ‣ (U+2023),

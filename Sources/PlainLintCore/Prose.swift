@@ -43,16 +43,51 @@ public struct ProseText: Sendable {
   public var map: SourceMap
   /// Terms the markup itself defines (`<abbr title="…">`, `<dfn>`), in document order.
   public var definitions: [TermDefinition]
+  /// The comments (plain text: the lines) that may hold plainlint directives, in document order. Empty for
+  /// almost every document, and then suppression costs nothing.
+  public var comments: [SourceComment]
 
   /// Creates prose text.
   public init(
-    format: String, bytes: [UInt8], blocks: [ProseBlock], map: SourceMap, definitions: [TermDefinition] = []
+    format: String, bytes: [UInt8], blocks: [ProseBlock], map: SourceMap, definitions: [TermDefinition] = [],
+    comments: [SourceComment] = []
   ) {
     self.format = format
     self.bytes = bytes
     self.blocks = blocks
     self.map = map
     self.definitions = definitions
+    self.comments = comments
+  }
+}
+
+/// A place in the source that may hold a plainlint directive: an HTML comment (`<!-- plainlint-disable -->`) in
+/// Markdown or HTML, or a line of its own (`plainlint-disable`) in plain text. Front ends record only those whose
+/// text starts with `plainlint` (see `mayBeDirective`), and never one inside code.
+public struct SourceComment: Hashable, Sendable {
+  /// The whole comment, markers included (plain text: the line without the blanks around it), in source bytes.
+  public var range: Range<Int>
+  /// The text inside the comment markers (plain text: the same as `range`), in source bytes.
+  public var text: Range<Int>
+
+  /// Creates a comment.
+  public init(range: Range<Int>, text: Range<Int>) {
+    self.range = range
+    self.text = text
+  }
+
+  /// Whether a comment's text, after any white space, starts with `plainlint` (in any case): only such a comment
+  /// is read for a directive, and a misspelt one is reported.
+  public static func mayBeDirective(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    while i < text.count && (text[i] == 0x20 || text[i] == 0x09 || text[i] == 0x0A || text[i] == 0x0D) { i += 1 }
+    let prefix = "plainlint".utf8
+    guard text.count - i >= prefix.count else { return false }
+    for byte in prefix {
+      if text[i] | 0x20 != byte { return false }
+      i += 1
+    }
+    return true
   }
 }
 

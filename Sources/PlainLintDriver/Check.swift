@@ -151,7 +151,8 @@ func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLangua
       let prose = try (language ?? InputLanguage(path: input.displayPath) ?? .text).prose(of: document)
       // Only for a file that is linted: one refused for its declared character set needs no second message.
       if let warning = utf8Warning(for: document) { problems.append(warning) }
-      let (findings, metrics) = planned.linter.run(prose)
+      let (found, metrics) = planned.linter.run(prose)
+      let findings = Suppression.apply(found, document: document, prose: prose, knownRules: BuiltInRules.identifiers)
       var report = FileReport(document: document, format: prose.format, findings: findings, metrics: metrics)
       report.readingAgeTarget = planned.readingAgeTarget
       reports.append(report)

@@ -42,6 +42,8 @@ func rulesListing(_ resolution: ConfigFinder.Resolution, for path: String) -> St
       out += "    \(option.name) = \(value)\(changed): \(option.summary)\n"
     }
   }
+  // Problems with suppression directives are reported as findings of their own, whatever the configuration.
+  out += "\(Suppression.ruleIdentifier) (warning): \(Suppression.summary)\n"
   return out
 }
 
@@ -53,6 +55,20 @@ public func runExplain(_ identifier: String) throws(UsageError) -> CheckOutcome 
 /// The text of `plainlint explain RULE`: what the rule checks, why it matters to readers, its options and its examples,
 /// each flagged span marked « » with the message the rule gives there.
 public func explainRule(_ identifier: String) throws(UsageError) -> String {
+  if identifier == Suppression.ruleIdentifier {
+    return """
+      \(identifier): Directive that cannot be read
+
+      \(wrapped(Suppression.summary + ".", indent: ""))
+      Default severity: warning
+
+      Why it matters
+      \(wrapped(
+        "A misspelt directive or rule name would otherwise switch nothing off, or the wrong thing, without a "
+          + "word. These warnings cannot be switched off, in .plainlint.yml or by a directive. See \"Switching "
+          + "findings off in a document\" in the README.", indent: "  "))
+      """
+  }
   guard let rule = BuiltInRules.rule(named: identifier) else {
     throw UsageError(
       RuleOptionError.unknownRule(identifier, suggestion: closestMatch(to: identifier, in: BuiltInRules.identifiers))

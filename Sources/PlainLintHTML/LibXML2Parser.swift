@@ -121,6 +121,12 @@ enum LibXML2HTMLParser {
     }
     sax.pointee.characters = characters
     sax.pointee.ignorableWhitespace = characters
+    // Comments: only those that may be plainlint directives are kept (see `ProseAssembler.comment`).
+    sax.pointee.comment = { user, text in
+      guard let assembler = assemblerPointer(user), let text else { return }
+      let buffer = UnsafeBufferPointer(start: text, count: Int(xmlStrlen(text)))
+      assembler.pointee.comment(buffer, at: parserPosition(assembler.pointee.parserContext))
+    }
     // Script and style content arrives here; it is never linted. (Without this handler it would arrive as text.)
     sax.pointee.cdataBlock = { _, _, _ in }
     sax.pointee.serror = { user, _ in

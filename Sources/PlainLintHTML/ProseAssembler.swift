@@ -74,6 +74,8 @@ struct ProseAssembler {
   private var deferred: [([UInt8], [SourceMap.Segment])] = []
   /// Segments of text that is not linted, matched only to keep the cursor in step.
   private var discarded: [SourceMap.Segment] = []
+  /// The comments that may hold plainlint directives, with their exact source ranges.
+  private var comments: [SourceComment] = []
 
   /// Creates an assembler over the document's bytes (with NUL bytes replaced by spaces); libxml2 is given the
   /// bytes from `base` on.
@@ -91,7 +93,7 @@ struct ProseAssembler {
     definitions.sort { $0.order < $1.order }
     return ProseText(
       format: "html", bytes: bytes, blocks: blocks, map: SourceMap(segments: segments),
-      definitions: definitions.map(\.definition))
+      definitions: definitions.map(\.definition), comments: comments)
   }
 
   /// The context of text outside every element.
@@ -166,6 +168,16 @@ struct ProseAssembler {
     bytes.append(contentsOf: text)
     aligner.matchText(text, limit: offset, proseStart: proseStart, record: true, into: &segments)
     if !blockHasContent { blockHasContent = hasContent(text) }
+  }
+
+  /// A comment, which libxml2 reported when it had read up to `position` (just after the `-->`). Kept only when
+  /// it may be a plainlint directive and is not inside code or other content that is never linted (libxml2
+  /// never reports comments inside `<script>` and `<style>`, whose content is raw text).
+  mutating func comment(_ text: UnsafeBufferPointer<UInt8>, at position: Int) {
+    guard SourceComment.mayBeDirective(text), frames.last?.skipped != true,
+      let found = aligner.findComment(endingAt: documentOffset(position))
+    else { return }
+    comments.append(found)
   }
 
   // MARK: Blocks

@@ -308,6 +308,39 @@ struct SourceAligner {
     return j
   }
 
+  // MARK: Comments
+
+  /// The comment that libxml2 has just reported, having read up to `limit`: the first comment between the cursor
+  /// and `limit` that ends exactly there, found by reading the markup in between as libxml2 does. The cursor does
+  /// not move (the next piece of text skips the comment as markup anyway).
+  func findComment(endingAt limit: Int) -> SourceComment? {
+    let s = source
+    var i = cursor
+    while i < min(limit, count) {
+      guard s[i] == UInt8(ascii: "<") else {
+        i += 1
+        continue
+      }
+      if i + 3 < count && s[i + 1] == UInt8(ascii: "!") && s[i + 2] == UInt8(ascii: "-")
+        && s[i + 3] == UInt8(ascii: "-")
+      {
+        let end = commentEnd(from: i + 4)
+        if end == limit {
+          let closer = s[end - 2] == UInt8(ascii: "!") ? 4 : 3  // `--!>` or `-->`
+          return SourceComment(range: i..<end, text: (i + 4)..<max(i + 4, end - closer))
+        }
+        i = end
+        continue
+      }
+      if let end = markupEnd(at: i), end > i {
+        i = end
+        continue
+      }
+      i += 1
+    }
+    return nil
+  }
+
   // MARK: Start tags
 
   /// Finds the start tag of an element libxml2 started at `limit`, moving the cursor past it (and past the raw text

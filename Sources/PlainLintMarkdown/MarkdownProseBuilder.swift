@@ -10,7 +10,8 @@ import PlainLintCore
 enum MarkdownNode {
   case document, paragraph, heading, item, blockQuote, list, table, tableRow, tableCell, footnoteDefinition
   case text, softBreak, lineBreak, code, link, image, emphasis, strong, strikethrough, htmlInline, footnoteReference
-  case skippedBlock  // code blocks, HTML blocks, thematic breaks
+  case skippedBlock  // code blocks, thematic breaks
+  case htmlBlock  // raw HTML blocks, read only for directive comments
   case other
 }
 
@@ -35,6 +36,8 @@ struct MarkdownProseBuilder {
   var kinds: [UInt32: MarkdownNode] = [:]
   /// The document's line starts, read once (cmark gives positions as lines and columns).
   let lineStarts: [Int]
+  /// Raw HTML that may hold directive comments, read for them when the prose is finished.
+  var rawHTML: [MarkdownComments.RawHTML] = []
 
   init(document: Document, source: [UInt8]) {
     self.document = document
@@ -66,7 +69,8 @@ struct MarkdownProseBuilder {
     case CMARK_NODE_STRONG: return .strong
     case CMARK_NODE_HTML_INLINE: return .htmlInline
     case CMARK_NODE_FOOTNOTE_REFERENCE: return .footnoteReference
-    case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK: return .skippedBlock
+    case CMARK_NODE_CODE_BLOCK, CMARK_NODE_THEMATIC_BREAK: return .skippedBlock
+    case CMARK_NODE_HTML_BLOCK: return .htmlBlock
     default:
       switch String(cString: cmark_node_get_type_string(node)) {
       case "table": return .table
@@ -131,7 +135,15 @@ struct MarkdownProseBuilder {
       }
     case .image:
       imageDepth += 1
-    case .skippedBlock, .htmlInline, .footnoteReference:
+    case .htmlInline:
+      if let span = sourceSpan(node) { rawHTML.append(.inline(span, block: blocks.count)) }
+    case .htmlBlock:
+      // cmark-gfm gives an HTML block no end position: keep its first line and its content.
+      if let literal = cmark_node_get_literal(node), strstr(literal, "<!--") != nil {
+        let bytes = UnsafeRawBufferPointer(start: literal, count: strlen(literal))
+        rawHTML.append(.block(firstLine: Int(cmark_node_get_start_line(node)) - 1, content: Array(bytes)))
+      }
+    case .skippedBlock, .footnoteReference:
       break
     default:
       break
@@ -313,6 +325,8 @@ struct MarkdownProseBuilder {
 
   mutating func finish() -> ProseText {
     closeBlock()
-    return ProseText(format: "markdown", bytes: bytes, blocks: blocks, map: map)
+    return ProseText(
+      format: "markdown", bytes: bytes, blocks: blocks, map: map,
+      comments: MarkdownComments.directiveComments(in: source, lineStarts: lineStarts, rawHTML: rawHTML))
   }
 }

@@ -125,6 +125,11 @@ struct ConfigReaderTests {
         ".plainlint.yml:4:3: error: unknown rule 'long-sentance'; did you mean 'long-sentence'?"
       ])
     #expect(
+      problems("rules:\n  directive: off\n") == [
+        ".plainlint.yml:2:3: error: 'directive' warnings (directives that cannot be read) cannot be switched off or "
+          + "changed; correct the directive instead"
+      ])
+    #expect(
       problems("rules:\n  spelling: off\n") == [
         ".plainlint.yml:2:3: error: unknown rule 'spelling'; `plainlint rules` lists them"
       ])
