@@ -44,7 +44,10 @@ public enum StarterFile {
       lines.append("  #   severity: \(description.defaultSeverity.rawValue)")
       for option in description.options {
         var comment = option.summary
-        if let range = option.allowedRange { comment += " (\(range.lowerBound) to \(range.upperBound))" }
+        if let range = option.allowedRange {
+          if comment.hasSuffix(".") { comment.removeLast() }
+          comment += " (\(range.lowerBound) to \(range.upperBound))."
+        }
         lines.append("  #   \(option.name): \(option.defaultValue)  # \(comment)")
       }
     }
