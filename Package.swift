@@ -24,11 +24,15 @@ let package = Package(
     .library(name: "PlainLintMarkdown", targets: ["PlainLintMarkdown"]),
     .library(name: "PlainLintHTML", targets: ["PlainLintHTML"]),
     .library(name: "PlainLintReporters", targets: ["PlainLintReporters"]),
+    .library(name: "PlainLintConfig", targets: ["PlainLintConfig"]),
     .library(name: "PlainLintDriver", targets: ["PlainLintDriver"]),
   ],
   dependencies: [
     // The command line's argument parsing: the Swift project's own parser, with generated help and completions.
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Reading `.plainlint.yml`: a YAML parser (libyaml inside) whose node tree keeps each value's line and
+    // column, so every configuration error can point at the exact place. Only PlainLintConfig imports it.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
   ],
   targets: [
     // System libraries, each imported by exactly one target.
@@ -63,19 +67,31 @@ let package = Package(
     .target(name: "PlainLintHTML", dependencies: ["PlainLintCore", "CLibXML2"], swiftSettings: strict),
     // Output formats: pure functions from findings to text.
     .target(name: "PlainLintReporters", dependencies: ["PlainLintCore"], swiftSettings: strict),
+    // `.plainlint.yml`: reading and checking it (the only importer of Yams), finding it for each file, globs,
+    // audience presets, the settings in force for a file, the JSON Schema and the starter file.
+    .target(
+      name: "PlainLintConfig",
+      dependencies: [
+        "PlainLintCore", "PlainLintLexicon", "PlainLintRules", .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: strict
+    ),
     // Finding and reading the files to lint, running the rules over them, and deciding the exit status.
     .target(
       name: "PlainLintDriver",
       dependencies: [
-        "PlainLintCore", "PlainLintLexicon", "PlainLintDictionaries", "PlainLintRules", "PlainLintReporters", "PlainLintMarkdown", "PlainLintHTML",
+        "PlainLintCore", "PlainLintLexicon", "PlainLintDictionaries", "PlainLintRules", "PlainLintReporters",
+        "PlainLintMarkdown", "PlainLintHTML", "PlainLintConfig",
       ],
-      swiftSettings: strict
+      // Yams, under PlainLintConfig, brings Foundation: without this, its String methods would quietly replace
+      // the standard library's here (`contains` on a path became a Foundation call, 4,000 instructions a file).
+      swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     // The thin command-line front end.
     .executableTarget(
       name: "plainlint",
       dependencies: ["PlainLintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-      swiftSettings: strict
+      swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     // The benchmark: a release-build executable, never a test.
     .executableTarget(
@@ -91,6 +107,8 @@ let package = Package(
       name: "PlainLintLexiconTests", dependencies: ["PlainLintLexicon", "PlainLintDictionaries"], swiftSettings: strict),
     .testTarget(name: "PlainLintMarkdownTests", dependencies: ["PlainLintMarkdown"], swiftSettings: strict),
     .testTarget(name: "PlainLintHTMLTests", dependencies: ["PlainLintHTML"], swiftSettings: strict),
+    .testTarget(
+      name: "PlainLintConfigTests", dependencies: ["PlainLintConfig", "PlainLintRules"], swiftSettings: strict),
     .testTarget(
       name: "PlainLintReportersTests",
       dependencies: ["PlainLintReporters", "PlainLintRules"],

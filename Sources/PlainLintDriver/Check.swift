@@ -1,3 +1,4 @@
+import PlainLintConfig
 import PlainLintCore
 import PlainLintHTML
 import PlainLintMarkdown
@@ -60,14 +61,18 @@ public struct CheckRequest: Sendable {
   public var ruleOptions: [String]
   /// The format to read every input as, instead of going by file name endings.
   public var language: InputLanguage?
-  /// The English to check.
-  public var dialect: Dialect
+  /// The English to check (`--english`); nil for the configuration's, or UK English.
+  public var dialect: Dialect?
+  /// The configuration file for every input (`--config`); nil to find each file's own.
+  public var configPath: String?
 
   /// Creates a request.
   public init(
     paths: [String], stdinFilename: String? = nil, format: OutputFormat = .text, failOn: Severity = .warning,
-    color: Bool = false, ruleOptions: [String] = [], language: InputLanguage? = nil, dialect: Dialect = .uk
+    color: Bool = false, ruleOptions: [String] = [], language: InputLanguage? = nil, dialect: Dialect? = nil,
+    configPath: String? = nil
   ) {
+    self.configPath = configPath
     self.dialect = dialect
     self.language = language
     self.paths = paths
@@ -116,15 +121,6 @@ public func parseRuleOptions(_ settings: [String]) throws(RuleOptionError) -> [S
   return result
 }
 
-/// The configured rules for some `RULE.OPTION=VALUE` settings, or a usage error.
-func configuredRules(_ settings: [String], dialect: Dialect) throws(UsageError) -> [ConfiguredRule] {
-  do {
-    return try BuiltInRules.configured(options: parseRuleOptions(settings), dialect: dialect)
-  } catch {
-    throw UsageError(error.description)
-  }
-}
-
 /// Checks that standard input is named at most once and that its format is known.
 func checkStandardInput(_ paths: [String], stdinFilename: String?, language: InputLanguage?) throws(UsageError) {
   if paths.filter({ $0 == "-" }).count > 1 {
@@ -137,14 +133,17 @@ func checkStandardInput(_ paths: [String], stdinFilename: String?, language: Inp
   }
 }
 
-/// Finds the inputs and lints (and, if the linter has a measurer, measures) each one.
-func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLanguage?, linter: Linter)
-  -> (reports: [FileReport], problems: [InputProblem])
+/// Finds the inputs and lints (and, if the linters measure, measures) each one with the settings in force for it.
+/// A problem with a configuration file stops the run before anything is linted.
+func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLanguage?, configuration: RunConfiguration)
+  throws(ConfigFailure) -> (reports: [FileReport], problems: [InputProblem])
 {
-  let (inputs, inputProblems) = collectInputs(paths, stdinFilename: stdinFilename)
+  let (found, inputProblems) = collectInputs(paths, stdinFilename: stdinFilename)
+  let inputs = try configuration.plan(found, paths: paths)
   var problems = inputProblems
   var reports: [FileReport] = []
-  for input in inputs {
+  for planned in inputs {
+    let input = planned.input
     do throws(InputProblem) {
       let bytes = try readInput(input)
       try checkIsText(bytes, path: input.displayPath)
@@ -152,9 +151,11 @@ func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLangua
       let prose = try (language ?? InputLanguage(path: input.displayPath) ?? .text).prose(of: document)
       // Only for a file that is linted: one refused for its declared character set needs no second message.
       if let warning = utf8Warning(for: document) { problems.append(warning) }
-      let (found, metrics) = linter.run(prose)
+      let (found, metrics) = planned.linter.run(prose)
       let findings = Suppression.apply(found, document: document, prose: prose, knownRules: BuiltInRules.identifiers)
-      reports.append(FileReport(document: document, format: prose.format, findings: findings, metrics: metrics))
+      var report = FileReport(document: document, format: prose.format, findings: findings, metrics: metrics)
+      report.readingAgeTarget = planned.readingAgeTarget
+      reports.append(report)
     } catch {
       problems.append(error)
     }
@@ -162,14 +163,25 @@ func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLangua
   return (reports, problems)
 }
 
+/// The outcome of a run stopped by problems with configuration files: each on standard error, exit code 2.
+func stopped(by failure: ConfigFailure) -> CheckOutcome {
+  CheckOutcome(output: "", problems: failure.problems.map(InputProblem.init), exitCode: 2)
+}
+
 /// Runs `plainlint check`: finds the inputs, lints each one, and renders the report.
 public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome {
-  let rules = try configuredRules(request.ruleOptions, dialect: request.dialect)
+  let configuration = try RunConfiguration(
+    configPath: request.configPath, ruleOptions: request.ruleOptions, dialect: request.dialect,
+    measures: request.format == .json)
   try checkStandardInput(request.paths, stdinFilename: request.stdinFilename, language: request.language)
-  let measurer = request.format == .json ? BuiltInRules.measurer(dialect: request.dialect) : nil
-  let (reports, problems) = lintInputs(
-    request.paths, stdinFilename: request.stdinFilename, language: request.language,
-    linter: Linter(rules: rules, measurer: measurer))
+  let reports: [FileReport]
+  let problems: [InputProblem]
+  do {
+    (reports, problems) = try lintInputs(
+      request.paths, stdinFilename: request.stdinFilename, language: request.language, configuration: configuration)
+  } catch {
+    return stopped(by: error)
+  }
   let output: String
   switch request.format {
   case .text: output = TextReporter(color: request.color).render(reports)

@@ -1,3 +1,4 @@
+import PlainLintConfig
 import PlainLintCore
 import PlainLintReporters
 import PlainLintRules
@@ -18,14 +19,18 @@ public struct StatsRequest: Sendable {
   public var ruleOptions: [String]
   /// The format to read every input as, instead of going by file name endings.
   public var language: InputLanguage?
-  /// The English to check.
-  public var dialect: Dialect
+  /// The English to check (`--english`); nil for the configuration's, or UK English.
+  public var dialect: Dialect?
+  /// The configuration file for every input (`--config`); nil to find each file's own.
+  public var configPath: String?
 
   /// Creates a request.
   public init(
     paths: [String], stdinFilename: String? = nil, format: OutputFormat = .text, sections: Bool = false,
-    paragraphs: Bool = false, ruleOptions: [String] = [], language: InputLanguage? = nil, dialect: Dialect = .uk
+    paragraphs: Bool = false, ruleOptions: [String] = [], language: InputLanguage? = nil, dialect: Dialect? = nil,
+    configPath: String? = nil
   ) {
+    self.configPath = configPath
     self.paragraphs = paragraphs
     self.paths = paths
     self.stdinFilename = stdinFilename
@@ -40,15 +45,22 @@ public struct StatsRequest: Sendable {
 /// Runs `plainlint stats`: lints and measures each input and renders the figures. The exit status is 0, or 2
 /// when an input could not be read; findings do not fail it.
 public func runStats(_ request: StatsRequest) throws(UsageError) -> CheckOutcome {
-  let rules = try configuredRules(request.ruleOptions, dialect: request.dialect)
+  let configuration = try RunConfiguration(
+    configPath: request.configPath, ruleOptions: request.ruleOptions, dialect: request.dialect, measures: true)
   try checkStandardInput(request.paths, stdinFilename: request.stdinFilename, language: request.language)
-  let (reports, problems) = lintInputs(
-    request.paths, stdinFilename: request.stdinFilename, language: request.language,
-    linter: Linter(rules: rules, measurer: BuiltInRules.measurer(dialect: request.dialect)))
-  let target = rules.lazy.compactMap { $0.rule as? ReadingAgeRule }.first?.target ?? 11
+  let reports: [FileReport]
+  let problems: [InputProblem]
+  do {
+    (reports, problems) = try lintInputs(
+      request.paths, stdinFilename: request.stdinFilename, language: request.language, configuration: configuration)
+  } catch {
+    return stopped(by: error)
+  }
   let output: String
   switch request.format {
   case .text:
+    // Each file's report carries the reading-age target in force for it; this one is for a report without.
+    let target = Settings.defaults.readingAgeTarget
     output = StatsTextReporter(target: target, sections: request.sections, paragraphs: request.paragraphs)
       .render(reports)
   case .json: output = StatsJSONReporter(version: plainlintVersion).render(reports)

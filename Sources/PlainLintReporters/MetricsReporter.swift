@@ -141,8 +141,11 @@ public struct StatsTextReporter: Reporter {
     var out = ""
     for report in reports {
       guard let metrics = report.metrics else { continue }
+      // The target in force for this file, under its configuration.
+      var reporter = self
+      reporter.target = report.readingAgeTarget ?? target
       out += report.document.path + "\n\n"
-      out += table(metrics.document, findings: findingsByRule(report.findings))
+      out += reporter.table(metrics.document, findings: findingsByRule(report.findings))
       if sections {
         var converter = PositionConverter(report.document)
         for section in metrics.sections {
@@ -150,11 +153,11 @@ public struct StatsTextReporter: Reporter {
           var title = section.title.split(whereSeparator: \.isNewline).joined(separator: " ")
           if title.count > 60 { title = String(title.prefix(59)) + "…" }
           out += "\n  Section “\(title)” (line \(line))\n\n"
-          out += table(section.counts, findings: findingsByRule(report.findings, in: section.range))
+          out += reporter.table(section.counts, findings: findingsByRule(report.findings, in: section.range))
         }
       }
       if paragraphs && !metrics.paragraphs.isEmpty {
-        out += "\n" + paragraphTable(metrics.paragraphs, report: report)
+        out += "\n" + reporter.paragraphTable(metrics.paragraphs, report: report)
       }
       out += "\n"
     }

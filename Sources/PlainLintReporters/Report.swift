@@ -10,6 +10,9 @@ public struct FileReport: Sendable {
   public var findings: [Finding]
   /// Its readability figures, when it was measured.
   public var metrics: DocumentMetrics?
+  /// The reading age the file aims at under the configuration in force for it, for `plainlint stats`; nil for
+  /// the reporter's own.
+  public var readingAgeTarget: Int?
 
   /// Creates a file report.
   public init(document: Document, format: String, findings: [Finding], metrics: DocumentMetrics? = nil) {

@@ -18,11 +18,14 @@ struct PlainLintCommand: ParsableCommand {
     abstract: "A plain-language linter for health and care writing.",
     discussion: """
       plainlint flags long sentences, jargon and acronyms that shut readers out, with exact positions and plain \
-      alternatives. Exit codes: 0 nothing at the failing level, 1 findings at or above --fail-on, 2 a usage error \
-      or a file that could not be read.
+      alternatives. Settings come from the nearest .plainlint.yml (see `plainlint init`). Exit codes: 0 nothing at \
+      the failing level, 1 findings at or above --fail-on, 2 a usage error, a bad .plainlint.yml or a file that \
+      could not be read.
       """,
     version: plainlintVersion,
-    subcommands: [Check.self, Stats.self, Rules.self, Dictionary.self],
+    subcommands: [
+      Check.self, Stats.self, Rules.self, Explain.self, Init.self, ConfigCommand.self, Dictionary.self,
+    ],
     defaultSubcommand: Check.self
   )
 }
@@ -62,8 +65,18 @@ struct Check: ParsableCommand {
       """)
   var language: InputLanguage?
 
-  @Option(help: "The English to check: uk (the default) or us. Word-list entries for the other are left out.")
-  var english: Dialect = .uk
+  @Option(
+    help: """
+      The English to check: uk or us. Word-list entries for the other are left out. Default: the \
+      configuration's dialect, else uk.
+      """)
+  var english: Dialect?
+
+  @Option(
+    help: ArgumentHelp(
+      "Use this configuration file for every input, instead of each file's nearest .plainlint.yml.",
+      valueName: "file"))
+  var config: String?
 
   @Option(help: "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
   var color: ColorChoice = .auto
@@ -93,7 +106,7 @@ struct Check: ParsableCommand {
     }
     let request = CheckRequest(
       paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, failOn: failOn,
-      color: useColor, ruleOptions: ruleOptions, language: language, dialect: english)
+      color: useColor, ruleOptions: ruleOptions, language: language, dialect: english, configPath: config)
     try report { () throws(UsageError) in try runCheck(request) }
   }
 }
@@ -126,8 +139,14 @@ struct Stats: ParsableCommand {
   @Option(help: "Read every input as text, markdown or html. Default: from the file name ending.")
   var language: InputLanguage?
 
-  @Option(help: "The English to check: uk (the default) or us.")
-  var english: Dialect = .uk
+  @Option(help: "The English to check: uk or us. Default: the configuration's dialect, else uk.")
+  var english: Dialect?
+
+  @Option(
+    help: ArgumentHelp(
+      "Use this configuration file for every input, instead of each file's nearest .plainlint.yml.",
+      valueName: "file"))
+  var config: String?
 
   @Option(
     name: .customLong("option"),
@@ -144,26 +163,76 @@ struct Stats: ParsableCommand {
   func run() throws {
     let request = StatsRequest(
       paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, sections: sections,
-      paragraphs: paragraphs, ruleOptions: ruleOptions, language: language, dialect: english)
+      paragraphs: paragraphs, ruleOptions: ruleOptions, language: language, dialect: english, configPath: config)
     try report { () throws(UsageError) in try runStats(request) }
   }
 }
 
-/// `plainlint rules`: list the rules.
+/// `plainlint rules`: list the rules under the configuration in force.
 struct Rules: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List the rules, with their severity and options.")
+  static let configuration = CommandConfiguration(
+    abstract: "List the rules with their severity (or off) and options under the configuration in force.",
+    discussion: """
+      Values that differ from the built-in defaults are followed by the default. Name a file to see the \
+      overrides that apply to it.
+      """)
+
+  @Argument(help: "The file or folder whose configuration to show. Default: the current folder.")
+  var path: String?
+
+  @Option(help: ArgumentHelp("Use this configuration file instead of the nearest .plainlint.yml.", valueName: "file"))
+  var config: String?
+
+  func run() throws {
+    try report { () throws(UsageError) in runRules(path: path, configPath: config) }
+  }
+}
+
+/// `plainlint explain RULE`: what a rule checks and why.
+struct Explain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Explain a rule: what it checks, why it matters to readers, its options and its examples.")
+
+  @Argument(help: "The rule, for example long-sentence (`plainlint rules` lists them).")
+  var rule: String
+
+  func run() throws {
+    try report { () throws(UsageError) in try runExplain(rule) }
+  }
+}
+
+/// `plainlint init`: write a starter configuration file.
+struct Init: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Write a commented starter .plainlint.yml in the current folder; never replaces an existing one.")
+
+  @Option(help: ArgumentHelp("The folder to write it in. Default: the current folder.", valueName: "folder"))
+  var path: String?
+
+  func run() throws {
+    try report { () throws(UsageError) in runInit(folder: path) }
+  }
+}
+
+/// `plainlint config`: work with configuration files.
+struct ConfigCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "config", abstract: "Work with .plainlint.yml files.", subcommands: [ConfigSchemaCommand.self])
+}
+
+/// `plainlint config schema`: print the JSON Schema of `.plainlint.yml`.
+struct ConfigSchemaCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "schema",
+    abstract: "Print the JSON Schema (draft 2020-12) of .plainlint.yml, for YAML editors.",
+    discussion: """
+      Save it beside the configuration (plainlint config schema > .plainlint.schema.json) and put \
+      `# yaml-language-server: $schema=.plainlint.schema.json` on the first line of .plainlint.yml, or name it \
+      in VS Code's yaml.schemas setting.
+      """)
 
   func run() {
-    var out = ""
-    for rule in BuiltInRules.all {
-      let description = rule.description
-      out += "\(description.identifier) (\(description.defaultSeverity.rawValue)): \(description.summary)\n"
-      for option in description.options {
-        out += "    \(option.name) = \(option.defaultValue): \(option.summary)\n"
-      }
-    }
-    out += "\(Suppression.ruleIdentifier) (warning): \(Suppression.summary)\n"
-    writeStandardOutput(out)
+    writeStandardOutput(configurationSchema())
   }
 }
 

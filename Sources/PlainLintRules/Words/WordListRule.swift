@@ -101,33 +101,44 @@ public struct JargonRule: Rule {
       kind of jargon and gives plain words to use instead.
       """,
     defaultSeverity: .warning,
+    options: [
+      RuleOptionDescription(
+        name: "medical", summary: "Flag medical words (professional readers know them).",
+        defaultValue: .boolean(true))
+    ],
     triggeringExamples: [
       RuleExample("You may have some «oedema» in your legs."),
       RuleExample("We will ask the «stakeholders» what they think «going forward»."),
       RuleExample("You will be seen as an «outpatient»."),
       RuleExample("The «deep dive» into «deliverables» was on Monday."),
       RuleExample("We will «touch\nbase» next week."),
+      RuleExample("Patients with «oedema» will be seen as an «outpatient».", options: ["medical": .boolean(true)]),
+      RuleExample("Patients with oedema will be seen as an «outpatient».", options: ["medical": .boolean(false)]),
     ],
     nonTriggeringExamples: [
       RuleExample("You may have some swelling in your legs."),
       RuleExample("You can use the car park by the main entrance."),
       RuleExample("She was told she has acute myeloid leukaemia."),
       RuleExample("Ask your GP or call NHS 111."),
+      RuleExample("Check the wound for erythema and oedema.", options: ["medical": .boolean(false)]),
     ]
   )
 
   let dialect: Dialect
+  /// The word-list categories reported: medical words only when the `medical` option is on.
+  let categories: Set<WordCategory>
   let words: ProjectWords?
 
   public init(options: RuleOptions) {
     dialect = options.dialect
     words = options.words
+    let medical = if case .boolean(false)? = options.values["medical"] { false } else { true }
+    let others: Set<WordCategory> = [.healthService, .research, .bureaucratic]
+    categories = medical ? others.union([.medical]) : others
   }
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
-    WordListChecker(
-      document: document, categories: [.medical, .healthService, .research, .bureaucratic], dialect: dialect,
-      words: words)
+    WordListChecker(document: document, categories: categories, dialect: dialect, words: words)
   }
 }
 

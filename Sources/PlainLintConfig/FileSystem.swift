@@ -1,0 +1,186 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Paths and the few file operations configuration needs, on plain POSIX calls.
+public enum FileSystem {
+  /// The current folder, as an absolute path.
+  public static func currentFolder() -> String {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+    return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  }
+
+  /// `path` as an absolute path with no `.`, `..` or repeated slashes, read from `folder` when it is relative.
+  /// Links are not followed: the path is worked out from its text, as people read it. Works on UTF-8 bytes, as
+  /// it runs for every file.
+  public static func absolute(_ path: String, from folder: String) -> String {
+    let slash = UInt8(ascii: "/")
+    let dot = UInt8(ascii: ".")
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(folder.utf8.count + path.utf8.count + 2)
+    if path.utf8.first != slash { bytes += folder.utf8 }
+    bytes.append(slash)
+    bytes += path.utf8
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      while index < bytes.count && bytes[index] == slash { index += 1 }
+      let start = index
+      while index < bytes.count && bytes[index] != slash { index += 1 }
+      let length = index - start
+      if length == 0 || (length == 1 && bytes[start] == dot) { continue }
+      if length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
+        // Back up over the last name, never above the root.
+        while let last = result.last, last != slash { result.removeLast() }
+        if !result.isEmpty { result.removeLast() }
+        continue
+      }
+      result.append(slash)
+      result += bytes[start..<index]
+    }
+    return result.isEmpty ? "/" : String(decoding: result, as: UTF8.self)
+  }
+
+  /// The folder holding an absolute path (`/` for `/` itself).
+  public static func parent(of path: String) -> String {
+    let utf8 = path.utf8
+    guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")), slash != utf8.startIndex else { return "/" }
+    return String(path[..<slash])
+  }
+
+  /// `path` relative to `folder` when it is inside it (nil when it is not); both absolute and normalised.
+  public static func relative(_ path: String, to folder: String) -> String? {
+    if folder == "/" { return String(path.dropFirst()) }
+    if path == folder { return "" }
+    let count = folder.utf8.count
+    guard path.utf8.starts(with: folder.utf8), path.utf8.dropFirst(count).first == UInt8(ascii: "/") else {
+      return nil
+    }
+    return String(decoding: path.utf8.dropFirst(count + 1), as: UTF8.self)
+  }
+
+  /// How to show an absolute path to the user: relative to the current folder when inside it, else absolute.
+  public static func display(_ path: String, currentFolder: String) -> String {
+    guard let inside = relative(path, to: currentFolder), !inside.isEmpty else { return path }
+    return inside
+  }
+
+  /// What is at a path, if anything.
+  public enum Kind: Sendable {
+    case file, folder, other
+  }
+
+  /// What is at `path` (following links), or nil when nothing is.
+  public static func kind(of path: String) -> Kind? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    switch status.st_mode & S_IFMT {
+    case S_IFDIR: return .folder
+    case S_IFREG: return .file
+    default: return .other
+    }
+  }
+
+  /// Whether anything (a file, a folder, a link) is at `path`, without following a link.
+  public static func exists(_ path: String) -> Bool {
+    var status = stat()
+    return lstat(path, &status) == 0
+  }
+
+  /// A file's bytes, or a plain reason why it could not be read.
+  public static func contents(of path: String) -> Result<[UInt8], FileError> {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return .failure(FileError(errno: errno)) }
+    defer { close(descriptor) }
+    var status = stat()
+    if fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR {
+      return .failure(FileError(reason: "it is a folder, not a file"))
+    }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return .failure(FileError(errno: errno))
+      }
+      if count == 0 { break }
+      bytes += chunk[..<count]
+    }
+    return .success(bytes)
+  }
+
+  /// Writes `bytes` to a new file at `path`, atomically, and never over a file that is already there.
+  ///
+  /// The bytes go to a temporary file in the same folder first, which is flushed to disk and then given its name
+  /// with `link`, which fails rather than replace an existing file, even if one appears in the meantime. The
+  /// temporary name is removed whatever happens.
+  public static func createNew(_ path: String, bytes: [UInt8]) -> Result<Void, FileError> {
+    var template = Array((parent(of: path) + "/.plainlint-init-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { return .failure(FileError(errno: errno)) }
+    let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    defer { unlink(temporary) }
+    var written = 0
+    var failure: FileError? = nil
+    bytes.withUnsafeBytes { buffer in
+      while written < buffer.count {
+        let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+        if count < 0 {
+          if errno == EINTR { continue }
+          failure = FileError(errno: errno)
+          return
+        }
+        written += count
+      }
+    }
+    if failure == nil && fsync(descriptor) != 0 { failure = FileError(errno: errno) }
+    // Files made by mkstemp can be read only by their owner: give the new file the usual permissions.
+    if failure == nil {
+      let mask = umask(0)
+      umask(mask)
+      fchmod(descriptor, 0o666 & ~mask)
+    }
+    if close(descriptor) != 0 && failure == nil { failure = FileError(errno: errno) }
+    if let failure { return .failure(failure) }
+    guard link(temporary, path) == 0 else { return .failure(FileError(errno: errno)) }
+    return .success(())
+  }
+}
+
+/// Why a file could not be read or written, in plain words.
+public struct FileError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// The reason, in plain words.
+  public var reason: String
+  /// The system's error number, when there is one.
+  public var code: Int32 = 0
+
+  /// Creates an error with a reason.
+  public init(reason: String) {
+    self.reason = reason
+  }
+
+  /// Creates an error from the system's error number.
+  public init(errno code: Int32) {
+    self.code = code
+    switch code {
+    case ENOENT: reason = "no such file"
+    case EACCES: reason = "permission denied"
+    case EEXIST: reason = "the file already exists"
+    default: reason = String(cString: strerror(code))
+    }
+  }
+
+  /// Whether nothing was at the path.
+  public var isMissing: Bool { code == ENOENT }
+  /// Whether something was already at the path.
+  public var isAlreadyThere: Bool { code == EEXIST }
+
+  public var description: String { reason }
+}
