@@ -8,11 +8,12 @@ public struct DictionaryCheckOutcome: Sendable {
   public var exitCode: Int32
 }
 
-/// Checks dictionary files, or the built-in dictionaries when `paths` is empty.
+/// Checks dictionary files, or the built-in dictionaries when `paths` is empty. With `asProjectLists`, the files
+/// are checked as a project's own lists, whose `source` may be any text.
 ///
 /// Each problem is reported as `FILE:LINE:COLUMN: error|warning: message`; the run fails (exit code 1) when any
 /// file has an error, and with 2 when a file cannot be read.
-public func checkDictionaries(paths: [String]) -> DictionaryCheckOutcome {
+public func checkDictionaries(paths: [String], asProjectLists: Bool = false) -> DictionaryCheckOutcome {
   var files: [DictionaryFile] = []
   var output = ""
   var unreadable = false
@@ -26,7 +27,7 @@ public func checkDictionaries(paths: [String]) -> DictionaryCheckOutcome {
     for path in paths {
       do {
         let bytes = try readInput(InputFile(source: path == "-" ? .standardInput : .file(path), displayPath: path))
-        files.append(DictionaryFile(name: path, bytes: bytes))
+        files.append(DictionaryFile(name: path, bytes: bytes, isProjectList: asProjectLists))
       } catch {
         output += "\(path): error: \(error.message)\n"
         unreadable = true

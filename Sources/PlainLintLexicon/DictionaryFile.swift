@@ -92,11 +92,11 @@ public struct DictionaryFile: Sendable {
     for (index, name) in header.enumerated() {
       guard kind.columns.contains(where: { $0.name == name }) else {
         let expected = kind.columns.map(\.name)
-        let hint = closestMatch(to: name, in: expected).map { "; did you mean \"\($0)\"?" } ?? ""
+        let hint = closestMatch(to: name, in: expected).map { "; did you mean \"\($0)\"? The" } ?? "; the"
         problems.append(
           DictionaryProblem(
             line: line, column: index + 1,
-            message: "unknown column \"\(original[index])\"\(hint) The columns are: "
+            message: "unknown column \"\(original[index])\"\(hint) columns are: "
               + expected.joined(separator: ", ")))
         continue
       }

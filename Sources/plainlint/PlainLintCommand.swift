@@ -251,8 +251,19 @@ struct DictionaryCheck: ParsableCommand {
   @Argument(help: "CSV files to check (a word list or an acronym list), or - for standard input.")
   var files: [String] = []
 
+  @Flag(
+    help: """
+      Check the files as a project's own lists (named by `dictionaries:` in .plainlint.yml): their source may \
+      be any text, or empty.
+      """)
+  var project = false
+
+  func validate() throws {
+    if project && files.isEmpty { throw ValidationError("--project needs the files to check") }
+  }
+
   func run() throws {
-    let outcome = checkDictionaries(paths: files)
+    let outcome = checkDictionaries(paths: files, asProjectLists: project)
     if outcome.exitCode == 0 {
       writeStandardOutput(outcome.output)
     } else {

@@ -37,6 +37,43 @@ struct DictionaryEndToEndTests {
     }
   }
 
+  @Test func aProjectListMayNameItsOwnSource() throws {
+    try withTemporaryFolder { folder in
+      let csv = """
+        term,variants,alternatives,category,explanation,source,region,auto_fix,exceptions
+        widget board,,team meeting,research,Our name for the weekly meeting.,our style guide,both,yes,
+
+        """
+      try csv.write(to: folder.appendingPathComponent("ours.csv"), atomically: true, encoding: .utf8)
+      let strict = try plainlint(["dictionary", "check", "ours.csv"], in: folder)
+      #expect(strict.status == 1)
+      #expect(strict.stderr.contains("ours.csv:2:"))
+      #expect(strict.stderr.contains("unknown source \"our style guide\""))
+      let project = try plainlint(["dictionary", "check", "--project", "ours.csv"], in: folder)
+      #expect(project.status == 0)
+      #expect(project.stdout == "ours.csv: 1 entry, no problems\n")
+      let noFiles = try plainlint(["dictionary", "check", "--project"], in: folder)
+      #expect(noFiles.status == 64 || noFiles.status == 2)
+      #expect(noFiles.stderr.contains("--project needs the files to check"))
+    }
+  }
+
+  @Test func anUnknownColumnSaysWhichColumnsThereAre() throws {
+    try withTemporaryFolder { folder in
+      let csv = """
+        term,variants,alternatives,category,explanation,source,region,safe_fix,exceptions
+        widget board,,team meeting,research,Our name.,plainlint,both,yes,
+
+        """
+      try csv.write(to: folder.appendingPathComponent("ours.csv"), atomically: true, encoding: .utf8)
+      let result = try plainlint(["dictionary", "check", "ours.csv"], in: folder)
+      #expect(result.status == 1)
+      #expect(
+        result.stderr.contains(
+          "ours.csv:1:8: error: unknown column \"safe_fix\"; the columns are: term, variants, alternatives, "))
+    }
+  }
+
   @Test func aMissingFileIsAUsageProblem() throws {
     let result = try plainlint(["dictionary", "check", "no-such.csv"])
     #expect(result.status == 2)
