@@ -149,7 +149,7 @@ func finish(
   _ reports: [FileReport], problems: [InputProblem], request: CheckRequest
 ) -> CheckOutcome {
   let options = request.reportOptions
-  let warnings = Summary(reports).warnings
+  let warnings = options.maxWarnings == nil ? 0 : Summary(reports).warnings
   let shown = options.quiet ? errorsOnly(reports) : reports
   var problems = problems
   var messages: [String] = []

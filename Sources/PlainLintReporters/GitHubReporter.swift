@@ -27,9 +27,15 @@ public struct GitHubReporter: Reporter {
       for finding in report.findings {
         let start = converter.location(at: finding.range.lowerBound)
         let end = converter.location(at: finding.range.upperBound)
-        // The last flagged character, inclusive; an empty range or one ending at a line start ends where it starts.
-        let (endLine, endColumn) =
-          end.column > 1 && finding.range.count > 0 ? (end.line, end.column - 1) : (start.line, start.column)
+        // The last flagged character, inclusive: for a range that ends at a line's start, the end of the line before;
+        // an empty range ends where it starts.
+        var (endLine, endColumn) = (end.line, end.column - 1)
+        if finding.range.isEmpty {
+          (endLine, endColumn) = (start.line, start.column)
+        } else if end.column == 1 {
+          endLine = max(start.line, end.line - 1)
+          endColumn = max(1, lineText(report.document, line: endLine).unicodeScalars.count)
+        }
         let properties = [
           ("file", path), ("line", String(start.line)), ("col", String(start.column)),
           ("endLine", String(max(endLine, start.line))), ("endColumn", String(endColumn)),

@@ -79,6 +79,21 @@ struct CIFormatTests {
     #expect(out.split(separator: "\n").count == 1)
   }
 
+  @Test func githubEndColumnIsTheLastFlaggedColumn() {
+    let text = "One twó\nthree\n"
+    let document = Document(path: "a.txt", text: text)
+    func annotation(_ range: Range<Int>) -> String {
+      let finding = Finding(rule: "test-rule", severity: .warning, message: "m", range: range)
+      let report = FileReport(document: document, format: "text", findings: [finding])
+      return GitHubReporter(context: ciContext).render([report])
+    }
+    let two = range(of: "twó", in: text)
+    #expect(annotation(two).contains(",line=1,col=5,endLine=1,endColumn=7,"))
+    // A range that takes in the line break ends at the last column of its line, not at the next line.
+    #expect(annotation(two.lowerBound..<(two.upperBound + 1)).contains(",line=1,col=5,endLine=1,endColumn=7,"))
+    #expect(annotation(two.lowerBound..<two.lowerBound).contains(",line=1,col=5,endLine=1,endColumn=5,"))
+  }
+
   @Test func githubSeverities() {
     #expect(GitHubReporter.command(.error) == "error")
     #expect(GitHubReporter.command(.warning) == "warning")
