@@ -53,7 +53,8 @@ func normalized(_ path: String) -> String {
 }
 
 /// Identifies a finding across edits that do not touch it: a hash of its rule, its flagged text and the text of
-/// its first line (both with runs of white space made one space, case kept), followed by how many earlier
+/// its first line (both without leading and trailing white space and with runs of spaces, tabs and line breaks
+/// made one space, case kept), followed by how many earlier
 /// findings of the same file had the same hash. Line numbers are never part of it, so lines inserted or removed
 /// elsewhere leave it unchanged.
 struct Fingerprints {
@@ -64,8 +65,8 @@ struct Fingerprints {
     var hash = FNV1a()
     hash.add(salt)
     hash.add(rule)
-    hash.add(collapsedWhiteSpace(text))
-    hash.add(collapsedWhiteSpace(line))
+    hash.addCollapsingWhiteSpace(text)
+    hash.addCollapsingWhiteSpace(line)
     let value = hash.value
     let occurrence = (seen[value] ?? 0) + 1
     seen[value] = occurrence
@@ -84,15 +85,28 @@ struct FNV1a {
     mix(0)
   }
 
+  /// Adds a string's UTF-8 bytes as `add` does, but without leading and trailing spaces, tabs and line breaks
+  /// and with each run of them inside counted as one space. Works on bytes: no string is made.
+  mutating func addCollapsingWhiteSpace(_ text: String) {
+    var pendingSpace = false
+    var started = false
+    for byte in text.utf8 {
+      if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+        pendingSpace = started
+        continue
+      }
+      if pendingSpace { mix(0x20) }
+      pendingSpace = false
+      started = true
+      mix(byte)
+    }
+    mix(0)
+  }
+
   private mutating func mix(_ byte: UInt8) {
     value ^= UInt64(byte)
     value = value &* 0x100_0000_01b3
   }
-}
-
-/// Text with leading and trailing white space removed and every run of white space made one space.
-func collapsedWhiteSpace(_ text: String) -> String {
-  text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
 }
 
 /// The text of a finding's first line, without its line break.

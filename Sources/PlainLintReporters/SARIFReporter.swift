@@ -20,6 +20,8 @@ public struct SARIFReporter: Reporter {
   }
 
   public func render(_ reports: [FileReport]) -> String {
+    var ruleIndex: [String: Int] = [:]
+    for (index, rule) in context.rules.enumerated() { ruleIndex[rule.identifier] = index }
     var writer = JSONWriter()
     writer.object { root in
       root.string("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
@@ -42,7 +44,7 @@ public struct SARIFReporter: Reporter {
           }
           run.string("columnKind", "unicodeCodePoints")
           run.array("results") { results in
-            for report in reports { writeResults(report, to: &results) }
+            for report in reports { writeResults(report, ruleIndex: ruleIndex, to: &results) }
           }
         }
       }
@@ -51,7 +53,7 @@ public struct SARIFReporter: Reporter {
   }
 
   /// The results of one file.
-  private func writeResults(_ report: FileReport, to results: inout JSONWriter) {
+  private func writeResults(_ report: FileReport, ruleIndex: [String: Int], to results: inout JSONWriter) {
     var converter = PositionConverter(report.document)
     var fingerprints = Fingerprints()
     let repositoryPath = context.repositoryPath(report.document.path)
@@ -63,7 +65,7 @@ public struct SARIFReporter: Reporter {
         rule: finding.rule, text: text, line: lineText(report.document, line: start.line))
       results.object { result in
         result.string("ruleId", finding.rule)
-        if let index = context.rules.firstIndex(where: { $0.identifier == finding.rule }) {
+        if let index = ruleIndex[finding.rule] {
           result.integer("ruleIndex", index)
         }
         result.string("level", Self.level(finding.severity))

@@ -49,11 +49,7 @@ struct Check: ParsableCommand {
   @Argument(help: "Files or folders to lint, or - for standard input. Default: the current folder.")
   var paths: [String] = []
 
-  @Option(
-    help: """
-      The output format: text for people, json for tools, or for CI: sarif, github, rdjson, rdjsonl, \
-      checkstyle, junit, gitlab.
-      """)
+  @Option(help: "The output format: text for people, json for tools, the others for CI services.")
   var format: CheckFormat = .text
 
   @Option(
