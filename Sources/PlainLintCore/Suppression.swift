@@ -193,12 +193,12 @@ public enum Suppression {
 struct SuppressedLines {
   /// The stretches of lines for each rule.
   private var lines: [String: [ClosedRange<Int>]] = [:]
-  /// The document's line starts (for the line of a finding).
-  private let lineStarts: [Int]
+  /// The document (for the line of a finding).
+  private let document: Document
 
   /// Works out the stretches from directives in document order.
   init(directives: [Directive], document: Document, knownRules: [String]) {
-    lineStarts = document.lineStarts
+    self.document = document
     guard !directives.isEmpty else { return }
     let last = Int.max
     /// Where each rule's open `plainlint-disable` stretch started.
@@ -239,13 +239,7 @@ struct SuppressedLines {
 
   /// The 0-based line holding a byte offset.
   private func line(of offset: Int) -> Int {
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-    }
-    return low
+    document.lineIndex(containing: offset)
   }
 
   /// The range among `ranges` (sorted, not overlapping) that holds `offset`, found by binary search.
@@ -264,7 +258,7 @@ struct SuppressedLines {
   private func nextLineWithText(after line: Int, document: Document, directives: [Range<Int>]) -> Int? {
     let bytes = document.bytes
     var index = line + 1
-    while index < lineStarts.count {
+    while index < document.lineCount {
       let range = document.lineRange(index)
       var i = range.lowerBound
       while i < range.upperBound {

@@ -52,7 +52,7 @@ public struct CheckRequest: Sendable {
   /// The path to show for standard input.
   public var stdinFilename: String?
   /// The output format.
-  public var format: OutputFormat
+  public var format: CheckFormat
   /// The lowest severity that makes the run fail (exit code 1).
   public var failOn: Severity
   /// Whether to colour text output.
@@ -65,10 +65,12 @@ public struct CheckRequest: Sendable {
   public var dialect: Dialect?
   /// The configuration file for every input (`--config`); nil to find each file's own.
   public var configPath: String?
+  /// `--output`, `--quiet`, `--max-warnings` and GitHub's step summary.
+  public var reportOptions = ReportOptions()
 
   /// Creates a request.
   public init(
-    paths: [String], stdinFilename: String? = nil, format: OutputFormat = .text, failOn: Severity = .warning,
+    paths: [String], stdinFilename: String? = nil, format: CheckFormat = .text, failOn: Severity = .warning,
     color: Bool = false, ruleOptions: [String] = [], language: InputLanguage? = nil, dialect: Dialect? = nil,
     configPath: String? = nil
   ) {
@@ -92,6 +94,8 @@ public struct CheckOutcome: Sendable {
   public var problems: [InputProblem]
   /// 0 when nothing reaches the failing severity, 1 when something does, 2 when an input could not be linted.
   public var exitCode: Int32
+  /// Other lines for standard error, such as the warnings over `--max-warnings`.
+  public var messages: [String] = []
 }
 
 /// A usage error: the command line asked for something that cannot be done. Exit code 2.
@@ -182,12 +186,5 @@ public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome
   } catch {
     return stopped(by: error)
   }
-  let output: String
-  switch request.format {
-  case .text: output = TextReporter(color: request.color).render(reports)
-  case .json: output = JSONReporter(version: plainlintVersion).render(reports)
-  }
-  let failed = problems.contains { !$0.isWarning }
-  let failing = reports.contains { $0.findings.contains { $0.severity >= request.failOn } }
-  return CheckOutcome(output: output, problems: problems, exitCode: failed ? 2 : (failing ? 1 : 0))
+  return finish(reports, problems: problems, request: request)
 }

@@ -118,31 +118,30 @@ public func runFix(_ request: CheckRequest, dryRun: Bool) throws(UsageError) -> 
       problems.append(error)
     }
   }
-  let report: String
-  switch request.format {
-  case .text: report = TextReporter(color: request.color).render(remaining)
-  case .json: report = JSONReporter(version: plainlintVersion).render(remaining)
-  }
-  let failed = problems.contains { !$0.isWarning }
-  let failing = remaining.contains { $0.findings.contains { $0.severity >= request.failOn } }
-  let exitCode: Int32 = failed ? 2 : (failing ? 1 : 0)
+  // The findings left are reported as `check` reports findings: any format, --output, --quiet, --max-warnings.
+  let finished = finish(remaining, problems: problems, request: request)
+  let report = finished.output
+  let exitCode = finished.exitCode
+  problems = finished.problems
+  let extra = finished.messages.map { $0 + "\n" }.joined()
   let fixCount = changes.count
   let left = remaining.contains { !$0.findings.isEmpty } ? "; the findings above need a person.\n" : ".\n"
   let places = "Fixed \(fixCount) \(fixCount == 1 ? "place" : "places")"
   let summary = places + " in \(fixedFiles) \(fixedFiles == 1 ? "file" : "files")" + left
   let changeList = changes.map { $0 + "\n" }.joined()
   if dryRun {
-    return FixOutcome(output: diff, messages: "", problems: problems, exitCode: exitCode)
+    return FixOutcome(output: diff, messages: extra, problems: problems, exitCode: exitCode)
   }
   if fromStandardInput {
-    let messages = changeList + (changeList.isEmpty ? "" : "\n") + report + (fixCount > 0 ? places + left : "")
+    let messages =
+      changeList + (changeList.isEmpty ? "" : "\n") + report + (fixCount > 0 ? places + left : "") + extra
     return FixOutcome(output: fixedText, messages: messages, problems: problems, exitCode: exitCode)
   }
-  if request.format == .text {
+  if request.format == .text || request.reportOptions.outputPath != nil {
     let text = changeList + (changeList.isEmpty ? "" : "\n") + report + (fixCount > 0 ? summary : "")
-    return FixOutcome(output: Array(text.utf8), messages: "", problems: problems, exitCode: exitCode)
+    return FixOutcome(output: Array(text.utf8), messages: extra, problems: problems, exitCode: exitCode)
   }
-  return FixOutcome(output: Array(report.utf8), messages: changeList, problems: problems, exitCode: exitCode)
+  return FixOutcome(output: Array(report.utf8), messages: changeList + extra, problems: problems, exitCode: exitCode)
 }
 
 /// One line per fix: `path:line:column: fixed: “utilise” → “use” [rule]`, at its place before fixing.

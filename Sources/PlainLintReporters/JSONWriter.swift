@@ -8,13 +8,22 @@ public struct JSONWriter {
   private var depth = 0
   private var needsComma = [false]
 
+  /// Whether to write everything on one line (JSON Lines), with no indentation.
+  private var compact = false
+
   /// Creates an empty writer.
   public init() {}
+
+  /// Creates an empty writer that writes pretty-printed JSON, or everything on one line when `compact`.
+  public init(compact: Bool) {
+    self.compact = compact
+  }
 
   /// Indentation strings, made once per depth.
   private var indents: [String] = ["\n"]
 
   private mutating func newlineAndIndent() {
+    if compact { return }
     while indents.count <= depth { indents.append(indents[indents.count - 1] + "  ") }
     output.append(indents[depth])
   }
@@ -25,7 +34,7 @@ public struct JSONWriter {
     if depth > 0 { newlineAndIndent() }
     if let key {
       appendString(key)
-      output.append(": ")
+      output.append(compact ? ":" : ": ")
     }
   }
 

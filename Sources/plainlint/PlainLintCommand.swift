@@ -32,6 +32,7 @@ struct PlainLintCommand: ParsableCommand {
 
 extension Severity: ExpressibleByArgument {}
 extension OutputFormat: ExpressibleByArgument {}
+extension CheckFormat: ExpressibleByArgument {}
 extension InputLanguage: ExpressibleByArgument {}
 extension Dialect: ExpressibleByArgument {}
 
@@ -48,11 +49,27 @@ struct Check: ParsableCommand {
   @Argument(help: "Files or folders to lint, or - for standard input. Default: the current folder.")
   var paths: [String] = []
 
-  @Option(help: "The output format: text for people, json for tools.")
-  var format: OutputFormat = .text
+  @Option(help: "The output format: text for people, json for tools, the others for CI services.")
+  var format: CheckFormat = .text
 
-  @Option(help: "The lowest severity that makes plainlint exit with 1: error, warning or info.")
-  var failOn: Severity = .warning
+  @Option(
+    help: """
+      The lowest severity that makes plainlint exit with 1: error, warning or info. Default: warning, or error \
+      with --max-warnings.
+      """)
+  var failOn: Severity?
+
+  @Option(
+    help: ArgumentHelp(
+      "Write the report in --format to this file (atomically) and show the text report on the terminal.",
+      valueName: "file"))
+  var output: String?
+
+  @Flag(help: "Report only errors: warnings and notes are neither shown nor make the run fail.")
+  var quiet = false
+
+  @Option(help: ArgumentHelp("Exit with 1 when there are more than this many warnings.", valueName: "n"))
+  var maxWarnings: Int?
 
   @Option(help: "The path to show for standard input (-); its ending also says its format.")
   var stdinFilename: String?
@@ -98,6 +115,8 @@ struct Check: ParsableCommand {
     if stdinFilename != nil && !paths.contains("-") {
       throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
     }
+    if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
+    if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
     if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
   }
 
@@ -111,9 +130,13 @@ struct Check: ParsableCommand {
       let term = getenv("TERM").map { String(cString: $0) } ?? ""
       useColor = isatty(STDOUT_FILENO) == 1 && noColor.isEmpty && term != "dumb"
     }
-    let request = CheckRequest(
-      paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, failOn: failOn,
-      color: useColor, ruleOptions: ruleOptions, language: language, dialect: english, configPath: config)
+    var request = CheckRequest(
+      paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format,
+      failOn: failOn ?? (maxWarnings == nil ? .warning : .error), color: useColor, ruleOptions: ruleOptions,
+      language: language, dialect: english, configPath: config)
+    request.reportOptions = ReportOptions(
+      outputPath: output, quiet: quiet, maxWarnings: maxWarnings,
+      stepSummaryPath: getenv("GITHUB_STEP_SUMMARY").map { String(cString: $0) })
     if fix {
       try reportFix(request, dryRun: dryRun)
     } else {
@@ -316,6 +339,7 @@ func report(_ run: () throws(UsageError) -> CheckOutcome) throws {
     writeStandardError("\(problem)\n")
   }
   writeStandardOutput(outcome.output)
+  for message in outcome.messages { writeStandardError(message + "\n") }
   if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
 }
 

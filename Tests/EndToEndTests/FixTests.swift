@@ -91,7 +91,8 @@ struct FixTests {
       let expected: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("We will use a caf".utf8) + [0xE9]
         + Array(" camera.\nStart here.\n".utf8)
       #expect(try bytes("bom-latin1.txt", in: folder) == expected)
-      #expect(try bytes("crlf.txt", in: folder) == Array("We will use a camera.\r\nPlease arrive before your visit.\r\nThank you.".utf8))
+      let crlf = "We will use a camera.\r\nPlease arrive before your visit.\r\nThank you."
+      #expect(try bytes("crlf.txt", in: folder) == Array(crlf.utf8))
     }
   }
 
@@ -208,6 +209,27 @@ struct FixTests {
       let bad = try plainlint(["check", "--dry-run", "a.txt"], in: folder)
       #expect(bad.status == 2)
       #expect(bad.stderr.contains("--dry-run goes with --fix"))
+    }
+  }
+
+  @Test("--fix with the CI formats, --output and --max-warnings: they report the findings left")
+  func ciFormats() throws {
+    try withTemporaryFolder { folder in
+      try write("Please arrive prior to the meeting with stakeholders.\n", to: "a.txt", in: folder)
+      let sarif = try plainlint(["check", "--fix", "--format", "sarif", "a.txt"], in: folder)
+      #expect(sarif.stderr == "a.txt:1:15: fixed: “prior to” → “before” [complex-word]\n")
+      let compact = sarif.stdout.replacingOccurrences(of: " ", with: "")
+      #expect(compact.contains("\"ruleId\":\"jargon\"") && !compact.contains("\"ruleId\":\"complex-word\""))
+      #expect(sarif.status == 1)
+      try write("Please arrive prior to the meeting with stakeholders.\n", to: "a.txt", in: folder)
+      let limited = try plainlint(["check", "--fix", "--max-warnings", "1", "a.txt"], in: folder)
+      #expect(limited.status == 0)
+      #expect(limited.stdout.hasPrefix("a.txt:1:15: fixed: “prior to” → “before” [complex-word]\n"))
+      try write("Please arrive prior to the meeting with stakeholders.\n", to: "a.txt", in: folder)
+      let written = try plainlint(["check", "--fix", "--format", "json", "--output", "r.json", "a.txt"], in: folder)
+      #expect(written.stdout.hasPrefix("a.txt:1:15: fixed:"))
+      #expect(try summaries(String(contentsOf: folder.appendingPathComponent("r.json"), encoding: .utf8))
+        == ["1:39 jargon stakeholders"])
     }
   }
 

@@ -33,7 +33,8 @@ struct PreCommitTests {
       try write(
         "We will utilise a small camera prior to the procedure. Contact PALS about your outpatient appointment.\n",
         to: "docs/jargon.md", in: folder)
-      try write("We will use a small camera before the test. Ask us if you have a question.\n", to: "plain.txt", in: folder)
+      try write(
+        "We will use a small camera before the test. Ask us if you have a question.\n", to: "plain.txt", in: folder)
       try write("<p>Please arrive before your visit.</p>\n", to: "page.html", in: folder)
       #expect(try run(git, ["git", "add", "."], in: folder).status == 0)
       let environment = ["PRE_COMMIT_HOME": Self.home.path, "NO_COLOR": "1"]

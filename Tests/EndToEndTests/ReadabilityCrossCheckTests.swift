@@ -4,8 +4,13 @@ import Testing
 
 /// A Python virtual environment in the build folder with packages from PyPI, made once per test run.
 enum PythonEnvironment {
+  /// Held while an environment is made: suites running in parallel may ask for the same one.
+  private static let making = NSLock()
+
   /// The folder of the environment named `name`, with `packages` installed (pinned versions).
   static func make(_ name: String, packages: [String]) throws -> URL {
+    making.lock()
+    defer { making.unlock() }
     let folder = plainlintBinary.deletingLastPathComponent().appendingPathComponent("python/\(name)")
     let python = folder.appendingPathComponent("bin/python")
     let marker = folder.appendingPathComponent("installed.txt")

@@ -1,0 +1,185 @@
+import PlainLintConfig
+import PlainLintCore
+import PlainLintReporters
+import PlainLintRules
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Output formats of `plainlint check`: for people, for tools, and for CI services.
+public enum CheckFormat: String, CaseIterable, Sendable {
+  case text, json, sarif, github, rdjson, rdjsonl, checkstyle, junit, gitlab
+}
+
+/// Where a run's reports go besides standard output, and which findings count.
+public struct ReportOptions: Sendable {
+  /// The file to write the report to, atomically (`--output`); standard output then gets the text report.
+  public var outputPath: String?
+  /// Whether to report and count only errors (`--quiet`).
+  public var quiet = false
+  /// The most warnings a run may have before it fails (`--max-warnings`); nil for no limit.
+  public var maxWarnings: Int?
+  /// The file GitHub Actions reads a step's Markdown summary from (`GITHUB_STEP_SUMMARY`), for `github`.
+  public var stepSummaryPath: String?
+
+  /// Creates report options.
+  public init(outputPath: String? = nil, quiet: Bool = false, maxWarnings: Int? = nil, stepSummaryPath: String? = nil) {
+    self.outputPath = outputPath
+    self.quiet = quiet
+    self.maxWarnings = maxWarnings
+    self.stepSummaryPath = stepSummaryPath
+  }
+}
+
+/// The `directive` pseudo-rule described as a rule, for the formats that list every rule (SARIF).
+let directiveRuleDescription = RuleDescription(
+  identifier: Suppression.ruleIdentifier, name: "Directive that cannot be read", summary: Suppression.summary,
+  rationale: "A misspelt directive or rule name would otherwise switch nothing off, or the wrong thing, without a "
+    + "word. These warnings cannot be switched off, in .plainlint.yml or by a directive.",
+  defaultSeverity: .warning, triggeringExamples: [], nonTriggeringExamples: [])
+
+/// The nearest folder at or above `folder` that holds `.git`, or `folder` itself when there is none.
+func repositoryRoot(from folder: String) -> String {
+  var current = folder
+  while true {
+    if FileSystem.exists(current == "/" ? "/.git" : current + "/.git") { return current }
+    if current == "/" { return folder }
+    current = FileSystem.parent(of: current)
+  }
+}
+
+/// What the CI formats need to know about the run: the rules and where the repository is.
+func ciContext() -> CIContext {
+  let current = FileSystem.currentFolder()
+  return CIContext(
+    version: plainlintVersion, rules: BuiltInRules.all.map { $0.description } + [directiveRuleDescription],
+    repositoryRoot: repositoryRoot(from: current), currentFolder: current)
+}
+
+/// The report of a run in a format.
+func render(_ reports: [FileReport], as format: CheckFormat, color: Bool) -> String {
+  switch format {
+  case .text: TextReporter(color: color).render(reports)
+  case .json: JSONReporter(version: plainlintVersion).render(reports)
+  case .sarif: SARIFReporter(context: ciContext()).render(reports)
+  case .github: GitHubReporter(context: ciContext()).render(reports)
+  case .rdjson: RDJSONReporter(context: ciContext(), lines: false).render(reports)
+  case .rdjsonl: RDJSONReporter(context: ciContext(), lines: true).render(reports)
+  case .checkstyle: CheckstyleReporter().render(reports)
+  case .junit: JUnitReporter().render(reports)
+  case .gitlab: GitLabReporter(context: ciContext()).render(reports)
+  }
+}
+
+/// Only the errors of each report, for `--quiet`.
+func errorsOnly(_ reports: [FileReport]) -> [FileReport] {
+  reports.map { report in
+    var report = report
+    report.findings.removeAll { $0.severity < .error }
+    return report
+  }
+}
+
+/// Writes a report to a file atomically: to a temporary file beside it, flushed, then renamed over the path, so
+/// a reader sees the old file or the whole new one and a failure leaves no partial file.
+func writeReportFile(_ text: String, to path: String) -> FileError? {
+  let absolute = FileSystem.absolute(path, from: FileSystem.currentFolder())
+  var template = Array((FileSystem.parent(of: absolute) + "/.plainlint-report-XXXXXX").utf8CString)
+  let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+  guard descriptor >= 0 else { return FileError(errno: errno) }
+  let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+  var failure: FileError? = nil
+  var text = text
+  text.withUTF8 { buffer in
+    var written = 0
+    while written < buffer.count {
+      let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+      if count < 0 {
+        if errno == EINTR { continue }
+        failure = FileError(errno: errno)
+        return
+      }
+      written += count
+    }
+  }
+  if failure == nil && fsync(descriptor) != 0 { failure = FileError(errno: errno) }
+  if failure == nil {
+    // Files made by mkstemp can be read only by their owner: give the report the usual permissions.
+    let mask = umask(0)
+    umask(mask)
+    fchmod(descriptor, 0o666 & ~mask)
+  }
+  if close(descriptor) != 0 && failure == nil { failure = FileError(errno: errno) }
+  if failure == nil && rename(temporary, absolute) != 0 { failure = FileError(errno: errno) }
+  if failure != nil { unlink(temporary) }
+  return failure
+}
+
+/// Appends text to a file, creating it if need be (GitHub's step summary).
+func appendToFile(_ text: String, at path: String) -> FileError? {
+  let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o666)
+  guard descriptor >= 0 else { return FileError(errno: errno) }
+  var failure: FileError? = nil
+  var text = text
+  text.withUTF8 { buffer in
+    var written = 0
+    while written < buffer.count {
+      let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+      if count < 0 {
+        if errno == EINTR { continue }
+        failure = FileError(errno: errno)
+        return
+      }
+      written += count
+    }
+  }
+  if close(descriptor) != 0 && failure == nil { failure = FileError(errno: errno) }
+  return failure
+}
+
+/// Renders the reports of a run as asked, writes the report file and GitHub's step summary, and works out the
+/// exit code: 1 when a counted finding is at or above `failOn` or there are more warnings than `--max-warnings`
+/// allows, 2 when an input, the report file or (for `--output`) nothing could be written.
+func finish(
+  _ reports: [FileReport], problems: [InputProblem], request: CheckRequest
+) -> CheckOutcome {
+  let options = request.reportOptions
+  let warnings = options.maxWarnings == nil ? 0 : Summary(reports).warnings
+  let shown = options.quiet ? errorsOnly(reports) : reports
+  var problems = problems
+  var messages: [String] = []
+  let output: String
+  if let path = options.outputPath {
+    output = render(shown, as: .text, color: request.color)
+    if let failure = writeReportFile(render(shown, as: request.format, color: false), to: path) {
+      problems.append(
+        InputProblem(
+          path: path,
+          message: "cannot write the report: \(failure.reason); check that the folder exists and can be written to"))
+    }
+  } else {
+    output = render(shown, as: request.format, color: request.color)
+  }
+  if request.format == .github, let summaryPath = options.stepSummaryPath, !summaryPath.isEmpty {
+    let summary = GitHubReporter(context: ciContext()).stepSummary(shown)
+    if let failure = appendToFile(summary, at: summaryPath) {
+      problems.append(
+        InputProblem(
+          path: summaryPath, message: "cannot add the summary to GITHUB_STEP_SUMMARY: \(failure.reason)",
+          isWarning: true))
+    }
+  }
+  let failed = problems.contains { !$0.isWarning }
+  var failing = shown.contains { $0.findings.contains { $0.severity >= request.failOn } }
+  if let limit = options.maxWarnings, warnings > limit {
+    failing = true
+    messages.append(
+      "plainlint: \(warnings) warning\(warnings == 1 ? "" : "s") found, more than the \(limit) --max-warnings allows")
+  }
+  return CheckOutcome(output: output, problems: problems, exitCode: failed ? 2 : (failing ? 1 : 0), messages: messages)
+}
