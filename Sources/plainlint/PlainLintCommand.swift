@@ -105,12 +105,19 @@ struct Check: ParsableCommand {
       valueName: "rule.option=value"))
   var ruleOptions: [String] = []
 
+  @Flag(help: "Make the safe fixes (utilise → use) and report the findings left for a person.")
+  var fix = false
+
+  @Flag(help: "With --fix: print the fixes as a unified diff and change nothing.")
+  var dryRun = false
+
   func validate() throws {
     if stdinFilename != nil && !paths.contains("-") {
       throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
     }
     if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
     if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
+    if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
   }
 
   func run() throws {
@@ -130,8 +137,29 @@ struct Check: ParsableCommand {
     request.reportOptions = ReportOptions(
       outputPath: output, quiet: quiet, maxWarnings: maxWarnings,
       stepSummaryPath: getenv("GITHUB_STEP_SUMMARY").map { String(cString: $0) })
-    try report { () throws(UsageError) in try runCheck(request) }
+    if fix {
+      try reportFix(request, dryRun: dryRun)
+    } else {
+      try report { () throws(UsageError) in try runCheck(request) }
+    }
   }
+}
+
+/// Runs `plainlint check --fix` and writes what it produced (see `runFix`).
+func reportFix(_ request: CheckRequest, dryRun: Bool) throws {
+  let outcome: FixOutcome
+  do {
+    outcome = try runFix(request, dryRun: dryRun)
+  } catch {
+    writeStandardError("plainlint: error: \(error.description)\n")
+    throw ExitCode(2)
+  }
+  for problem in outcome.problems {
+    writeStandardError("\(problem)\n")
+  }
+  writeStandardError(outcome.messages)
+  writeAll(outcome.output, to: STDOUT_FILENO)
+  if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
 }
 
 /// `plainlint stats`: readability figures per file and section.

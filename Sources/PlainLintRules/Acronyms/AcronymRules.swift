@@ -101,8 +101,11 @@ public struct AcronymUndefinedRule: Rule {
           } else {
             message += ". " + sentence(entry.explanation)
           }
+          // Writing in the only meaning is safe; a choice of meanings, or an explanation further on that would
+          // then come twice, needs a person.
+          let safe = meanings.count == 1 && defined[use.key] == nil
           suggestions = meanings.map {
-            Suggestion(replacement: writtenOut($0, text: text, use: use), description: "Write")
+            Suggestion(replacement: writtenOut($0, text: text, use: use), description: "Write", isSafe: safe)
           }
         } else {
           message += "."
