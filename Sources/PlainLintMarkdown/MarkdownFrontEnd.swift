@@ -63,7 +63,7 @@ public enum MarkdownFrontEnd {
   }
 
   /// Serializes cmark-gfm's parsing (see `parse`).
-  private static let parseLock = ProcessLock()
+  static let parseLock = ProcessLock()
 
   /// Registers cmark-gfm's extensions once per process.
   private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()

@@ -205,7 +205,7 @@ struct Bench {
     for format in options.formats {
       let pages = corpus[format]
       let sizes = Samples(pages.map { Double($0.count) / 1e3 })
-      let ofFormat = results.filter { $0.format == format }
+      let ofFormat = results.filter { $0.format == format && $0.stage != .parser && $0.stage != .parserOther }
       let counts = ofFormat.first { $0.stage == .lint }?.counts ?? ofFormat.first?.counts ?? FormatCounts()
       pagesTable.add([
         format.label, Format.grouped(pages.count), Format.grouped(pages.reduce(0) { $0 + $1.count }),
@@ -222,7 +222,7 @@ struct Bench {
     for result in results {
       let bytes = corpus[result.format].reduce(0) { $0 + $1.count }
       table.add([
-        result.format.label, result.stage.label,
+        result.format.label, result.stage.label(for: result.format),
         Format.megabytesPerSecond(bytes: bytes, seconds: result.samples.best),
         Format.megabytesPerSecond(bytes: bytes, seconds: result.samples.median),
         Format.megabytesPerSecond(bytes: bytes, seconds: result.samples.worst),

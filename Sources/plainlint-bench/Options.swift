@@ -66,8 +66,11 @@ struct Options {
                            frontend,tokenize,sentences,lint-sentences,lint,metrics
       --formats LIST       formats the formats section times, comma-separated (default: all): text,markdown,html
       --format-stages LIST stages the formats section times for each format (default: all):
-                           frontend,lint-sentences,lint (lint-sentences is the front end with long-sentence only,
-                           what the 40 MB/s targets are about; lint is every built-in rule)
+                           parser,parser-other,frontend,lint-sentences,lint. parser is the C parser alone with the
+                           front end's options (cmark-gfm with its arena; libxml2 with SAX callbacks that do nothing),
+                           parser-other the other way (cmark-gfm with malloc; libxml2 building its tree), both for
+                           Markdown and HTML only; lint-sentences is the front end with long-sentence only, what the
+                           40 MB/s targets are about; lint is every built-in rule
       --startup-runs N     timed runs per start-up command, after 3 warm-ups (default 50)
       --process-runs N     timed runs per command on the large file, after 1 warm-up (default 5)
       --plainlint PATH     the plainlint binary (default: the one next to plainlint-bench)
@@ -129,7 +132,8 @@ struct Options {
           for: argument, of: InputFormat.self, names: "text, markdown and html", value: value)
       case "--format-stages":
         options.formatStages = try list(
-          for: argument, of: FormatStage.self, names: "frontend, lint-sentences and lint", value: value)
+          for: argument, of: FormatStage.self, names: "parser, parser-other, frontend, lint-sentences and lint",
+          value: value)
       case "--plainlint": options.plainlint = try value(for: argument)
       case "--write-corpus": options.corpusDirectory = try value(for: argument)
       case "--note": options.notes.append(try value(for: argument))
