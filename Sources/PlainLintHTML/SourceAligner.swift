@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import PlainLintCore
 
 /// Finds where libxml2's events came from in the source bytes.
@@ -483,7 +488,7 @@ struct SourceAligner {
     let nameEnd = htmlNameEnd(from: start + 1)
     let attributesStart = skipBlanks(from: nameEnd)
     var i = attributesStart
-    if let greaterThan = plainAttributesEnd(from: attributesStart) {
+    if let greaterThan = usualAttributesEnd(from: attributesStart) {
       i = greaterThan
     } else {
       while let attribute = nextAttribute(at: i, end: n) { i = attribute.next }
@@ -510,18 +515,32 @@ struct SourceAligner {
       contentEnd: contentEnd)
   }
 
-  /// Where the attributes from `start` end when no quote and no `/` comes before the next `>`: at that `>`, which is
-  /// where reading them one by one with `nextAttribute` stops (each step stops at a blank or a `>`, and only a
-  /// quote or `/>` changes that). Nil otherwise, or when there is no `>`.
+  /// Where the attributes from `start` end, read as `nextAttribute` reads them one by one, for tags of the usual
+  /// shape: names (of under 100 characters), each with no value, a quoted value or an unquoted one, up to a `>`.
+  /// Nil for anything else (a `/`, a piece that is not an attribute, a quote or tag that never closes), which the
+  /// full reading handles.
   @inline(__always)
-  func plainAttributesEnd(from start: Int) -> Int? {
+  func usualAttributesEnd(from start: Int) -> Int? {
     let s = source
     var i = start
     while i < count {
       let b = s[i]
       if b == UInt8(ascii: ">") { return i }
-      if b == UInt8(ascii: "\"") || b == UInt8(ascii: "'") || b == UInt8(ascii: "/") { return nil }
-      i += 1
+      guard b != UInt8(ascii: "/"), isHTMLNameStart(b) else { return nil }
+      var j = i + 1
+      while j < count && isHTMLNameChar(s[j]) { j += 1 }
+      guard j - i < 100 else { return nil }  // libxml2 cuts a name at 100 characters
+      j = skipBlanks(from: j)
+      if j < count && s[j] == UInt8(ascii: "=") {
+        j = skipBlanks(from: j + 1)
+        if j < count && (s[j] == UInt8(ascii: "\"") || s[j] == UInt8(ascii: "'")) {
+          guard let close = index(of: s[j], from: j + 1) else { return nil }
+          j = close + 1
+        } else {
+          while j < count && !isBlank(s[j]) && s[j] != UInt8(ascii: ">") { j += 1 }
+        }
+      }
+      i = skipBlanks(from: j)
     }
     return nil
   }
@@ -746,13 +765,9 @@ struct SourceAligner {
   /// The first offset at or after `i` holding `byte`.
   @inline(__always)
   func index(of byte: UInt8, from start: Int) -> Int? {
-    let s = source
-    var i = start
-    while i < count {
-      if s[i] == byte { return i }
-      i += 1
-    }
-    return nil
+    guard start < count, let base = source.baseAddress else { return nil }
+    guard let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
   }
 
   @inline(__always)
