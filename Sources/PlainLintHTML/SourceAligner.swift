@@ -134,7 +134,8 @@ struct SourceAligner {
       }
       if source[i] == text[0] && isPlainCopy(text, at: i) {
         if record {
-          Self.append(SourceMap.Segment(proseStart: proseStart, proseLength: m, sourceStart: i, sourceLength: m), to: &segments)
+          Self.append(
+            SourceMap.Segment(proseStart: proseStart, proseLength: m, sourceStart: i, sourceLength: m), to: &segments)
         }
         cursor = i + m
         return
@@ -511,8 +512,8 @@ struct SourceAligner {
       }
     }
     return StartTag(
-      start: start, nameEnd: nameEnd, attributesStart: attributesStart, attributesEnd: i, end: end, selfClosing: selfClosing,
-      contentEnd: contentEnd)
+      start: start, nameEnd: nameEnd, attributesStart: attributesStart, attributesEnd: i, end: end,
+      selfClosing: selfClosing, contentEnd: contentEnd)
   }
 
   /// Where the attributes from `start` end, read as `nextAttribute` reads them one by one, for tags of the usual

@@ -387,7 +387,8 @@ struct MarkdownProseBuilder {
     }
     scratch.removeAll(keepingCapacity: true)
     scratch.append(
-      SourceMap.Segment(proseStart: 0, proseLength: literal.count, sourceStart: span.lowerBound, sourceLength: span.count))
+      SourceMap.Segment(
+        proseStart: 0, proseLength: literal.count, sourceStart: span.lowerBound, sourceLength: span.count))
   }
 
   mutating func finish() -> ProseText {
