@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import PlainLintCore
 
 /// The front end for HTML: the prose a reader sees on the page, mapped back to exact source bytes.
@@ -126,23 +131,11 @@ public struct HTMLFrontEndError: Error, CustomStringConvertible, Sendable {
   public var description: String { "\(path):\(line):\(column): \(message)" }
 }
 
-/// Whether the bytes contain a NUL byte (eight bytes at a time).
+/// Whether the bytes contain a NUL byte.
 private func containsNUL(_ bytes: [UInt8]) -> Bool {
   bytes.withUnsafeBufferPointer { p in
     guard let base = p.baseAddress else { return false }
-    let ones: UInt64 = 0x0101_0101_0101_0101
-    let highs: UInt64 = 0x8080_8080_8080_8080
-    var i = 0
-    while i + 8 <= p.count {
-      let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-      if (x &- ones) & ~x & highs != 0 { return true }
-      i += 8
-    }
-    while i < p.count {
-      if base[i] == 0 { return true }
-      i += 1
-    }
-    return false
+    return memchr(base, 0, p.count) != nil
   }
 }
 

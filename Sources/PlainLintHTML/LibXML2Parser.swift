@@ -89,6 +89,12 @@ enum LibXML2HTMLParser {
   /// The libxml2 version this was built against.
   static var version: String { String(LIBXML_VERSION) }
 
+  /// libxml2, initialised (once per process).
+  static var initialized: Void { libxml2Initialized }
+
+  /// The options every parse uses (see `parseOptions`).
+  static var options: Int32 { parseOptions }
+
   /// Parses `bytes` (at most `Int32.max` of them), sending the events to the assembler.
   ///
   /// The callbacks reach the assembler through a plain pointer, with no reference counting and no dynamic

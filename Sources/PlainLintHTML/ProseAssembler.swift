@@ -55,6 +55,11 @@ struct ProseAssembler {
   private var termExpansions: [String?] = []
 
   private var frames: [Frame] = []
+  /// What the elements met so far are, by the address of their name: libxml2 keeps each name once per parse (in
+  /// its dictionary), so the same address is the same name until the parse ends. A small table with one entry per
+  /// slot, so a name costs one compare instead of a hash of its bytes.
+  private var elementNames = [UnsafePointer<UInt8>?](repeating: nil, count: 64)
+  private var elementInfos = [ElementInfo](repeating: .inline, count: 64)
   /// Whether the document is in English, from the first `<html lang>`; elements outside any other inherit it.
   private var documentEnglish = true
   private var sawRootTag = false
@@ -110,7 +115,7 @@ struct ProseAssembler {
 
   mutating func startElement(name: UnsafeBufferPointer<UInt8>, attributes: HTMLAttributes, at position: Int) {
     let offset = documentOffset(position)
-    let info = ElementInfo.named(name)
+    let info = elementInfo(name)
     let tag = aligner.findStartTag(named: name, at: offset)
     var frame = frames.last ?? rootFrame
     frame.info = info
@@ -150,9 +155,13 @@ struct ProseAssembler {
   }
 
   mutating func endElement(at position: Int) {
-    guard let frame = frames.popLast() else { return }
-    if frame.termStart >= 0 { finishTerm(frame) }
-    if frame.info.flags.contains(.block) { closeBlock() }
+    let top = frames.count - 1
+    guard top >= 0 else { return }
+    let termStart = frames[top].termStart
+    let isBlock = frames[top].info.flags.contains(.block)
+    if termStart >= 0 { finishTerm(frames[top]) }
+    frames.removeLast()
+    if isBlock { closeBlock() }
   }
 
   mutating func characters(_ text: UnsafeBufferPointer<UInt8>, at position: Int) {
@@ -163,7 +172,7 @@ struct ProseAssembler {
       aligner.matchText(text, limit: offset, proseStart: 0, record: false, into: &discarded)
       return
     }
-    openBlock(kind: top >= 0 ? frames[top].kind : .paragraph)
+    if !blockOpen { openBlock(kind: top >= 0 ? frames[top].kind : .paragraph) }
     let proseStart = bytes.count
     bytes.append(contentsOf: text)
     aligner.matchText(text, limit: offset, proseStart: proseStart, record: true, into: &segments)
@@ -186,7 +195,10 @@ struct ProseAssembler {
     guard !blockOpen else { return }
     blockOpen = true
     blockSeparatorStart = bytes.count
-    if !bytes.isEmpty { bytes.append(contentsOf: [0x0A, 0x0A]) }
+    if !bytes.isEmpty {
+      bytes.append(0x0A)
+      bytes.append(0x0A)
+    }
     blockStart = bytes.count
     blockKind = kind
     blockHasContent = false
@@ -200,12 +212,13 @@ struct ProseAssembler {
       if blockHasContent {
         let (lower, upper) = trimmingSpace(blockStart, bytes.count)
         blocks.append(ProseBlock(kind: blockKind, range: lower..<upper))
-        definitions.append(contentsOf: blockDefinitions)
+        if !blockDefinitions.isEmpty { definitions.append(contentsOf: blockDefinitions) }
       } else {
-        bytes.removeSubrange(blockSeparatorStart...)
-        segments.removeSubrange(blockSegmentStart...)
+        // A block of white space: usually a line break between two block elements, so a few bytes and one segment.
+        while bytes.count > blockSeparatorStart { bytes.removeLast() }
+        while segments.count > blockSegmentStart { segments.removeLast() }
       }
-      blockDefinitions.removeAll(keepingCapacity: true)
+      if !blockDefinitions.isEmpty { blockDefinitions.removeAll(keepingCapacity: true) }
     }
     if !deferred.isEmpty {
       let pending = deferred
@@ -245,6 +258,18 @@ struct ProseAssembler {
     } else {
       writeMetadataBlock(text, segments: segments)
     }
+  }
+
+  /// What the element with this name is, from the table of names met so far when it is there.
+  @inline(__always)
+  private mutating func elementInfo(_ name: UnsafeBufferPointer<UInt8>) -> ElementInfo {
+    guard let address = name.baseAddress else { return ElementInfo.named(name) }
+    let slot = Int(truncatingIfNeeded: UInt(bitPattern: address) >> 3) & 63
+    if elementNames[slot] == address { return elementInfos[slot] }
+    let info = ElementInfo.named(name)
+    elementNames[slot] = address
+    elementInfos[slot] = info
+    return info
   }
 
   // MARK: Meta, language, terms

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import PlainLintCore
 
 /// Finds where libxml2's events came from in the source bytes.
@@ -24,6 +29,8 @@ struct SourceAligner {
   struct StartTag {
     /// Where its `<` is.
     var start: Int
+    /// Where its name ends (it starts after the `<`).
+    var nameEnd: Int
     /// Where its attributes start (after the name and any blanks).
     var attributesStart: Int
     /// Where libxml2 stopped reading attributes: at the `>` or `/>`, or the end of the file.
@@ -107,10 +114,34 @@ struct SourceAligner {
   /// Matches character data that libxml2 reported at `limit` (the offset it had reached: the end of the text, or
   /// the start of its last character when it delivered a long run in pieces). The segments, with prose offsets
   /// from `proseStart`, are appended to `segments` when `record` is true.
+  ///
+  /// Most text is the source copied unchanged, after markup libxml2 reported no text for (an end tag): that case
+  /// is settled in one pass over the bytes, with the result the careful walk below would give.
   mutating func matchText(
     _ text: UnsafeBufferPointer<UInt8>, limit: Int, proseStart: Int, record: Bool,
     into segments: inout [SourceMap.Segment]
   ) {
+    let m = text.count
+    var i = cursor
+    // The careful walk, shortened: skip markup where it would, then take the text as one run of unchanged bytes.
+    // Anything else (a reference, a `<` in the text, a byte libxml2 dropped) is left to the careful walk, which
+    // starts again from the cursor and reads the same markup the same way.
+    while m > 0 && i < count && i <= limit {
+      if source[i] == UInt8(ascii: "<") {
+        guard let end = skipMarkup(at: i), end <= limit else { break }
+        i = end
+        continue
+      }
+      if source[i] == text[0] && isPlainCopy(text, at: i) {
+        if record {
+          Self.append(
+            SourceMap.Segment(proseStart: proseStart, proseLength: m, sourceStart: i, sourceLength: m), to: &segments)
+        }
+        cursor = i + m
+        return
+      }
+      break
+    }
     let (end, matched) = match(
       text, from: cursor, limit: limit, mode: .text, proseStart: proseStart, record: record, into: &segments)
     cursor = matched ? max(cursor, end) : max(cursor, end, limit)
@@ -276,6 +307,42 @@ struct SourceAligner {
     return (walk.i, matched)
   }
 
+  /// Whether all of `text` is the source from `i` unchanged, with no `&` or `<` in it, and ends where a character
+  /// ends in the source: then `plainRun(text, from: 0, source: i, mode: .text)` is the whole text. Eight bytes at a
+  /// time, the last eight read again from where they end.
+  @inline(__always)
+  func isPlainCopy(_ text: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+    let m = text.count
+    guard m > 0, i + m <= count, let s = source.baseAddress, let t = text.baseAddress else { return false }
+    if i + m < count && s[i + m] & 0xC0 == 0x80 { return false }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let ampersands = ones &* 0x26
+    let lessThans = ones &* 0x3C
+    @inline(__always)
+    func plain(_ x: UInt64) -> Bool {
+      let a = x ^ ampersands
+      let l = x ^ lessThans
+      return ((a &- ones) & ~a | (l &- ones) & ~l) & highs == 0
+    }
+    if m < 8 {
+      for j in 0..<m {
+        let b = s[i + j]
+        if b != t[j] || b == 0x26 || b == 0x3C { return false }
+      }
+      return true
+    }
+    var j = 0
+    while true {
+      let at = min(j, m - 8)
+      let x = UnsafeRawPointer(s + i + at).loadUnaligned(as: UInt64.self)
+      let y = UnsafeRawPointer(t + at).loadUnaligned(as: UInt64.self)
+      if x != y || !plain(x) { return false }
+      if at == m - 8 { return true }
+      j += 8
+    }
+  }
+
   /// How many bytes from `i` in the source equal those from `k` in `text`, stopping before an `&`, before a `<` in
   /// text, before any byte outside ASCII in an attribute, and never inside a character. Eight bytes at a time.
   @inline(__always)
@@ -355,7 +422,7 @@ struct SourceAligner {
       if s[i] == UInt8(ascii: "<") {
         if i + 1 < count && isASCIILetter(s[i + 1]) {
           var tag = scanStartTag(at: i)
-          if tagName(at: i, equals: name) {
+          if nameIs(i + 1..<tag.nameEnd, name) {
             if tag.attributesEnd != limit {
               // libxml2 read this tag differently: trust its offset for where the tag ends.
               tag.consistent = false
@@ -455,7 +522,11 @@ struct SourceAligner {
     let nameEnd = htmlNameEnd(from: start + 1)
     let attributesStart = skipBlanks(from: nameEnd)
     var i = attributesStart
-    while let attribute = nextAttribute(at: i, end: n) { i = attribute.next }
+    if let greaterThan = usualAttributesEnd(from: attributesStart) {
+      i = greaterThan
+    } else {
+      while let attribute = nextAttribute(at: i, end: n) { i = attribute.next }
+    }
     var end = n
     var selfClosing = false
     if i < n && s[i] == UInt8(ascii: ">") {
@@ -465,16 +536,47 @@ struct SourceAligner {
       selfClosing = true
     }
     var contentEnd = end
-    if !selfClosing && end < n && s[end - 1] == UInt8(ascii: ">") {
-      if tagName(at: start, equals: "script") {
+    let nameLength = nameEnd - (start + 1)
+    if !selfClosing && end < n && s[end - 1] == UInt8(ascii: ">") && (nameLength == 5 || nameLength == 6) {
+      if equalsIgnoringCase(start + 1..<nameEnd, "script") {
         contentEnd = rawTextEnd(from: end, name: "script")
-      } else if tagName(at: start, equals: "style") {
+      } else if equalsIgnoringCase(start + 1..<nameEnd, "style") {
         contentEnd = rawTextEnd(from: end, name: "style")
       }
     }
     return StartTag(
-      start: start, attributesStart: attributesStart, attributesEnd: i, end: end, selfClosing: selfClosing,
-      contentEnd: contentEnd)
+      start: start, nameEnd: nameEnd, attributesStart: attributesStart, attributesEnd: i, end: end,
+      selfClosing: selfClosing, contentEnd: contentEnd)
+  }
+
+  /// Where the attributes from `start` end, read as `nextAttribute` reads them one by one, for tags of the usual
+  /// shape: names (of under 100 characters), each with no value, a quoted value or an unquoted one, up to a `>`.
+  /// Nil for anything else (a `/`, a piece that is not an attribute, a quote or tag that never closes), which the
+  /// full reading handles.
+  @inline(__always)
+  func usualAttributesEnd(from start: Int) -> Int? {
+    let s = source
+    var i = start
+    while i < count {
+      let b = s[i]
+      if b == UInt8(ascii: ">") { return i }
+      guard b != UInt8(ascii: "/"), isHTMLNameStart(b) else { return nil }
+      var j = i + 1
+      while j < count && isHTMLNameChar(s[j]) { j += 1 }
+      guard j - i < 100 else { return nil }  // libxml2 cuts a name at 100 characters
+      j = skipBlanks(from: j)
+      if j < count && s[j] == UInt8(ascii: "=") {
+        j = skipBlanks(from: j + 1)
+        if j < count && (s[j] == UInt8(ascii: "\"") || s[j] == UInt8(ascii: "'")) {
+          guard let close = index(of: s[j], from: j + 1) else { return nil }
+          j = close + 1
+        } else {
+          while j < count && !isBlank(s[j]) && s[j] != UInt8(ascii: ">") { j += 1 }
+        }
+      }
+      i = skipBlanks(from: j)
+    }
+    return nil
   }
 
   /// One attribute (or a piece of text that is not one) in a start tag.
@@ -667,17 +769,12 @@ struct SourceAligner {
     return i
   }
 
-  /// Whether the tag name at `<` `i` (as libxml2 reads and lower-cases it) is `name`.
-  func tagName(at start: Int, equals name: UnsafeBufferPointer<UInt8>) -> Bool {
-    let end = htmlNameEnd(from: start + 1)
-    guard end - (start + 1) == name.count else { return false }
-    for index in 0..<name.count where lowercased(source[start + 1 + index]) != name[index] { return false }
+  /// Whether the name in `range` of the source (as libxml2 lower-cases it) is `name`.
+  @inline(__always)
+  func nameIs(_ range: Range<Int>, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard range.count == name.count else { return false }
+    for index in 0..<name.count where lowercased(source[range.lowerBound + index]) != name[index] { return false }
     return true
-  }
-
-  /// Whether the tag name at `<` `i` is `name` (lower case).
-  func tagName(at start: Int, equals name: StaticString) -> Bool {
-    tagName(at: start, equals: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
   }
 
   /// Whether the bytes in `range` are `name` (lower case), ignoring ASCII case.
@@ -702,13 +799,9 @@ struct SourceAligner {
   /// The first offset at or after `i` holding `byte`.
   @inline(__always)
   func index(of byte: UInt8, from start: Int) -> Int? {
-    let s = source
-    var i = start
-    while i < count {
-      if s[i] == byte { return i }
-      i += 1
-    }
-    return nil
+    guard start < count, let base = source.baseAddress else { return nil }
+    guard let found = memchr(base + start, Int32(byte), count - start) else { return nil }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
   }
 
   @inline(__always)
@@ -839,17 +932,21 @@ func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
 @inline(__always)
 func lowercased(_ b: UInt8) -> UInt8 { b &- 0x41 < 26 ? b | 0x20 : b }
 
-/// The first character of a name as libxml2's `htmlParseHTMLName` reads it.
+/// The first character of a name as libxml2's `htmlParseHTMLName` reads it: a letter, `_`, `:` or `.`.
 @inline(__always)
 func isHTMLNameStart(_ b: UInt8) -> Bool {
-  isASCIILetter(b) || b == UInt8(ascii: "_") || b == UInt8(ascii: ":") || b == UInt8(ascii: ".")
+  // Bit b of the first word for b below 64 (`.` and `:`), bit b - 64 of the second for b below 128.
+  let low: UInt64 = 1 << 0x2E | 1 << 0x3A
+  let high: UInt64 = 0x07FF_FFFE_87FF_FFFE  // A–Z, `_`, a–z
+  return b < 64 ? (low >> UInt64(b)) & 1 != 0 : b < 128 && (high >> UInt64(b &- 64)) & 1 != 0
 }
 
-/// A later character of a name as `htmlParseHTMLName` reads it.
+/// A later character of a name as `htmlParseHTMLName` reads it: a letter, a digit, `:`, `-`, `_` or `.`.
 @inline(__always)
 func isHTMLNameChar(_ b: UInt8) -> Bool {
-  isASCIILetter(b) || b &- 0x30 < 10 || b == UInt8(ascii: ":") || b == UInt8(ascii: "-") || b == UInt8(ascii: "_")
-    || b == UInt8(ascii: ".")
+  let low: UInt64 = 0x07FF_6000_0000_0000  // `-`, `.`, 0–9, `:`
+  let high: UInt64 = 0x07FF_FFFE_87FF_FFFE  // A–Z, `_`, a–z
+  return b < 64 ? (low >> UInt64(b)) & 1 != 0 : b < 128 && (high >> UInt64(b &- 64)) & 1 != 0
 }
 
 /// A later ASCII character of an entity name as libxml2's `htmlParseName` reads it.

@@ -1,22 +1,61 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import PlainLintCore
 
 /// Matches the text cmark-gfm gives a node with the source bytes it came from.
 enum MarkdownAlignment {
-  /// Segments mapping `literal` onto `source[span]`, or nil when they do not match.
+  /// The one segment that maps `literal` onto `source[span]` when the span starts with exactly the literal's bytes,
+  /// the literal has no backslash, and the rest of the span is spaces and tabs: what `align` makes of such text, in
+  /// a single compare. Nil otherwise.
+  @inline(__always)
+  static func identicalSpan(_ literal: UnsafeBufferPointer<UInt8>, source: [UInt8], span: Range<Int>)
+    -> SourceMap.Segment?
+  {
+    let count = literal.count
+    guard count > 0, count <= span.count, let l = literal.baseAddress else { return nil }
+    return source.withUnsafeBufferPointer { s -> SourceMap.Segment? in
+      guard span.upperBound <= s.count, let base = s.baseAddress else { return nil }
+      let start = base + span.lowerBound
+      guard memcmp(l, start, count) == 0, memchr(l, Int32(UInt8(ascii: "\\")), count) == nil else { return nil }
+      var i = count
+      while i < span.count {
+        guard start[i] == 0x20 || start[i] == 0x09 else { return nil }
+        i += 1
+      }
+      return SourceMap.Segment(proseStart: 0, proseLength: count, sourceStart: span.lowerBound, sourceLength: count)
+    }
+  }
+
+  /// Appends to `segments` the segments mapping `literal` onto `source[span]`; false when they do not match (then
+  /// what was appended is to be dropped).
   ///
   /// Bytes that agree map one to one. A backslash escape (`\*` → `*`) and a character reference (`&amp;` → `&`,
   /// `&#8217;` → `’`) each become a piece of their own, so a finding that starts or ends beside one still lands
   /// exactly on source bytes.
-  /// With `allowingMore`, source bytes left after the literal is matched are ignored (the span is a guess that
-  /// may run long).
+  /// With `toLineEnd`, the span runs on to the end of the line its end is on (cmark's end is a guess that may fall
+  /// short), and source bytes left after the literal is matched are ignored. The line end is found on the way, so
+  /// the cost is the literal's length, never the line's: one long line of many such pieces stays linear.
   static func align(
-    _ literal: UnsafeBufferPointer<UInt8>, source: [UInt8], span: Range<Int>, allowingMore: Bool = false
-  ) -> [SourceMap.Segment]? {
+    _ literal: UnsafeBufferPointer<UInt8>, source: [UInt8], span: Range<Int>, toLineEnd: Bool = false,
+    into segments: inout [SourceMap.Segment]
+  ) -> Bool {
     source.withUnsafeBufferPointer { s in
-      var segments: [SourceMap.Segment] = []
       var i = span.lowerBound
       var j = 0
       let end = span.upperBound
+      let count = s.count
+      /// Whether `index` is inside the span (or, with `toLineEnd`, before the end of its last line). Characters a
+      /// match steps over at once (an escape, a reference) never hold a line break, so stepping over them never
+      /// passes one.
+      @inline(__always)
+      func inside(_ index: Int) -> Bool {
+        index < end || (toLineEnd && index < count && s[index] != 0x0A && s[index] != 0x0D)
+      }
+      // A reference never holds a line break either, so it may look up to the end of the source.
+      let referenceEnd = toLineEnd ? count : end
       /// Start of the current byte-for-byte run (prose, source).
       var runStart: (prose: Int, source: Int)? = nil
 
@@ -30,26 +69,26 @@ enum MarkdownAlignment {
       }
 
       while j < literal.count {
-        guard i < end else { return nil }
+        guard inside(i) else { return false }
         let b = s[i]
         // A backslash before ASCII punctuation stands for the punctuation alone.
-        if b == UInt8(ascii: "\\"), i + 1 < end, isASCIIPunctuation(s[i + 1]), literal[j] == s[i + 1] {
+        if b == UInt8(ascii: "\\"), inside(i + 1), isASCIIPunctuation(s[i + 1]), literal[j] == s[i + 1] {
           flushRun()
           segments.append(SourceMap.Segment(proseStart: j, proseLength: 1, sourceStart: i, sourceLength: 2))
           i += 2
           j += 1
           continue
         }
-        if b == UInt8(ascii: "&"), let reference = characterReference(s, at: i, end: end) {
+        if b == UInt8(ascii: "&"), let reference = characterReference(s, at: i, end: referenceEnd) {
           let sourceLength = reference.length
           // cmark leaves unknown names as they are: then the bytes agree and the ordinary path takes them.
           let literalAgrees =
             j + sourceLength <= literal.count && (0..<sourceLength).allSatisfy { literal[j + $0] == s[i + $0] }
           if !literalAgrees {
             let proseLength = reference.decoded?.count ?? scalarLength(literal, at: j)
-            guard proseLength > 0, j + proseLength <= literal.count else { return nil }
+            guard proseLength > 0, j + proseLength <= literal.count else { return false }
             if let decoded = reference.decoded {
-              guard (0..<proseLength).allSatisfy({ literal[j + $0] == decoded[$0] }) else { return nil }
+              guard (0..<proseLength).allSatisfy({ literal[j + $0] == decoded[$0] }) else { return false }
             }
             flushRun()
             segments.append(
@@ -59,19 +98,19 @@ enum MarkdownAlignment {
             continue
           }
         }
-        guard b == literal[j] else { return nil }
+        guard b == literal[j] else { return false }
         if runStart == nil { runStart = (j, i) }
         i += 1
         j += 1
       }
       flushRun()
-      if allowingMore { return segments }
+      if toLineEnd { return true }
       // Trailing source bytes the literal does not have (spaces cmark trimmed) are fine; anything else is not.
       while i < end {
-        guard s[i] == 0x20 || s[i] == 0x09 else { return nil }
+        guard s[i] == 0x20 || s[i] == 0x09 else { return false }
         i += 1
       }
-      return segments
+      return true
     }
   }
 

@@ -30,10 +30,18 @@ public enum MarkdownFrontEnd {
   }
 
   /// Parses bytes with cmark-gfm and hands the document node to `body`; the tree is freed afterwards.
-  static func parse(_ bytes: [UInt8], _ body: (OpaquePointer) -> Void) {
+  ///
+  /// Everything cmark-gfm allocates for the document comes from an arena that is freed in one go when `body` is
+  /// done (see `CCmarkGFM/shim.h`): parsing does not pay for each node's `malloc` and `free`. The tree must not be
+  /// used after `body` returns. All use of the arena is in this function, so the program has one copy of its state.
+  static func parse(_ bytes: [UInt8], _ body: (UnsafeMutablePointer<cmark_node>) -> Void) {
     registerExtensions
-    guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return }
-    defer { cmark_parser_free(parser) }
+    var arena = plainlint_arena()
+    let previous = plainlint_arena_begin(&arena)
+    defer { plainlint_arena_end(&arena, previous) }
+    // The parser and the tree are never freed one by one: ending the arena frees them.
+    guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES, plainlint_arena_allocator())
+    else { return }
     for name in ["table", "strikethrough", "autolink", "tasklist"] {
       if let extensionPointer = cmark_find_syntax_extension(name) {
         cmark_parser_attach_syntax_extension(parser, extensionPointer)
@@ -51,27 +59,32 @@ public enum MarkdownFrontEnd {
     let finished = cmark_parser_finish(parser)
     parseLock.unlock()
     guard let root = finished else { return }
-    defer { cmark_node_free(root) }
     body(root)
   }
 
   /// Serializes cmark-gfm's parsing (see `parse`).
-  private static let parseLock = ProcessLock()
+  static let parseLock = ProcessLock()
 
   /// Registers cmark-gfm's extensions once per process.
   private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 
-  /// A copy of the source that cmark-gfm reads with the same byte offsets as the file: front matter, NUL bytes and
-  /// bytes that are not valid UTF-8 are blanked (cmark would otherwise drop front matter into the text, or widen a
-  /// bad byte into three, shifting every column after it on that line).
+  /// The source as cmark-gfm reads it, with the same byte offsets as the file: front matter, NUL bytes and bytes
+  /// that are not valid UTF-8 are blanked (cmark would otherwise drop front matter into the text, or widen a bad
+  /// byte into three, shifting every column after it on that line). A file with none of these is read as it is,
+  /// without a copy.
   static func sanitized(_ bytes: [UInt8]) -> [UInt8] {
+    let frontMatter = bytes.withUnsafeBufferPointer { frontMatterEnd($0) }
+    let firstToBlank = firstByteToBlank(bytes)
+    if frontMatter == nil && firstToBlank == nil { return bytes }
     var copy = bytes
     copy.withUnsafeMutableBufferPointer { p in
-      if let end = frontMatterEnd(UnsafeBufferPointer(p)) {
+      if let end = frontMatter {
         for i in 0..<end where p[i] != 0x0A && p[i] != 0x0D { p[i] = 0x20 }
       }
-      var i = 0
+      // Everything before the first byte to blank is ASCII or valid UTF-8, and front matter ends at a line break,
+      // so reading on from there finds what reading from the start would.
       let n = p.count
+      var i = firstToBlank ?? n
       while i < n {
         let b = p[i]
         if b == 0 {
@@ -87,6 +100,37 @@ public enum MarkdownFrontEnd {
       }
     }
     return copy
+  }
+
+  /// The offset of the first NUL byte or byte that does not start valid UTF-8, or nil; ASCII eight bytes at a time.
+  static func firstByteToBlank(_ bytes: [UInt8]) -> Int? {
+    bytes.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress else { return nil }
+      let n = p.count
+      var i = 0
+      while i < n {
+        if i + 8 <= n {
+          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+          // No byte outside ASCII and no zero byte: nothing to look at in these eight.
+          if word & 0x8080_8080_8080_8080 == 0
+            && (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0
+          {
+            i += 8
+            continue
+          }
+        }
+        let b = base[i]
+        if b == 0 { return i }
+        if b < 0x80 {
+          i += 1
+          continue
+        }
+        let (scalar, length) = UTF8Scalar.decode(p, at: i)
+        if scalar == UTF8Scalar.replacement && length == 1 { return i }
+        i += length
+      }
+      return nil
+    }
   }
 
   /// The end of YAML (`---` … `---` or `...`) or TOML (`+++` … `+++`) front matter at the very start, if any.

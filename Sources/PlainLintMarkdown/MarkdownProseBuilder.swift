@@ -32,8 +32,11 @@ struct MarkdownProseBuilder {
   var imageDepth = 0
   var altBytes: [UInt8] = []
   var altSegments: [SourceMap.Segment] = []
-  /// Node kinds by cmark type, learned from type names (extension types are numbered at run time).
-  var kinds: [UInt32: MarkdownNode] = [:]
+  /// Node kinds by cmark type (see `slot(of:)`), learned from type names the first time a type is met (extension
+  /// types are numbered at run time).
+  var kinds = [MarkdownNode?](repeating: nil, count: 128)
+  /// Segments of the text node being aligned, reused from node to node.
+  var scratch: [SourceMap.Segment] = []
   /// The document's line starts, read once (cmark gives positions as lines and columns).
   let lineStarts: [Int]
   /// Raw HTML that may hold directive comments, read for them when the prose is finished.
@@ -50,7 +53,38 @@ struct MarkdownProseBuilder {
   /// sentence keeps its shape while no rule reads what is inside.
   static let placeholder: [UInt8] = [0xEF, 0xBF, 0xBC]
 
-  func kind(of node: OpaquePointer) -> MarkdownNode {
+  /// The kind of a node, from the cache when its type has been seen before.
+  @inline(__always)
+  mutating func cachedKind(of node: UnsafeMutablePointer<cmark_node>) -> MarkdownNode {
+    guard let slot = Self.slot(of: node.pointee.type) else { return kind(of: node) }
+    if let known = kinds[slot] { return known }
+    let found = kind(of: node)
+    kinds[slot] = found
+    return found
+  }
+
+  /// The cache slot of a node type: block types take the first 64 slots and inline types the next 64 (cmark-gfm
+  /// numbers its own types and then the extensions' from 1 up, in each group).
+  @inline(__always)
+  static func slot(of type: UInt16) -> Int? {
+    let value = Int(type & 0x3FFF)
+    guard value < 64 else { return nil }
+    return type & 0x4000 != 0 ? 64 + value : value
+  }
+
+  /// Whether cmark-gfm's iterator treats the node as a leaf: entered, never exited, children never read.
+  @inline(__always)
+  static func isLeaf(_ node: UnsafeMutablePointer<cmark_node>) -> Bool {
+    switch cmark_node_type(UInt32(node.pointee.type)) {
+    case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+      CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+      return true
+    default:
+      return false
+    }
+  }
+
+  func kind(of node: UnsafeMutablePointer<cmark_node>) -> MarkdownNode {
     switch cmark_node_get_type(node) {
     case CMARK_NODE_DOCUMENT: return .document
     case CMARK_NODE_PARAGRAPH: return .paragraph
@@ -83,43 +117,47 @@ struct MarkdownProseBuilder {
     }
   }
 
-  /// Walks the tree in document order without recursion (nesting can be thousands deep).
-  mutating func walk(_ root: OpaquePointer) {
-    guard let iterator = cmark_iter_new(root) else { return }
-    defer { cmark_iter_free(iterator) }
-    /// A node whose children are not read (an autolink), until the iterator leaves it.
-    var skipping: OpaquePointer? = nil
+  /// Walks the tree in document order without recursion (nesting can be thousands deep), visiting nodes as
+  /// cmark-gfm's iterator would: a leaf is entered only; any other node is entered, then its children are walked,
+  /// then it is exited. The node fields are read directly, with no call per node.
+  mutating func walk(_ root: UnsafeMutablePointer<cmark_node>) {
+    var node = root
+    var entering = true
     while true {
-      let event = cmark_iter_next(iterator)
-      if event == CMARK_EVENT_DONE { break }
-      guard let node = cmark_iter_get_node(iterator) else { continue }
-      if let skipped = skipping {
-        if event == CMARK_EVENT_EXIT && node == skipped { skipping = nil }
+      if entering {
+        let nodeKind = cachedKind(of: node)
+        var readChildren = true
+        enter(node, nodeKind, readChildren: &readChildren)
+        if readChildren && !Self.isLeaf(node) {
+          if let child = node.pointee.first_child {
+            node = child
+            continue
+          }
+          exit(node, nodeKind)
+        }
+      }
+      // The node is done: go on to its next sibling, or up to its parent and exit that.
+      if node == root { break }
+      if let next = node.pointee.next {
+        node = next
+        entering = true
         continue
       }
-      let type = cmark_node_get_type(node).rawValue
-      let nodeKind: MarkdownNode
-      if let known = kinds[type] {
-        nodeKind = known
-      } else {
-        nodeKind = kind(of: node)
-        kinds[type] = nodeKind
-      }
-      if event == CMARK_EVENT_ENTER {
-        enter(node, nodeKind, skipping: &skipping)
-      } else if event == CMARK_EVENT_EXIT {
-        exit(node, nodeKind)
-      }
+      guard let parent = node.pointee.parent else { break }
+      node = parent
+      exit(node, cachedKind(of: node))
+      entering = false
     }
   }
 
-  mutating func enter(_ node: OpaquePointer, _ kind: MarkdownNode, skipping: inout OpaquePointer?) {
+  /// Enters a node; sets `readChildren` to false for a node whose children are not read (an autolink).
+  mutating func enter(_ node: UnsafeMutablePointer<cmark_node>, _ kind: MarkdownNode, readChildren: inout Bool) {
     switch kind {
     case .paragraph:
-      let parent = cmark_node_parent(node).map { self.kind(of: $0) }
+      let parent = node.pointee.parent.map { self.cachedKind(of: $0) }
       openBlockIfNeeded(parent == .item ? .listItem : .paragraph)
     case .heading:
-      openBlockIfNeeded(.heading(level: Int(cmark_node_get_heading_level(node))))
+      openBlockIfNeeded(.heading(level: Int(node.pointee.as.heading.level)))
     case .tableCell:
       openBlockIfNeeded(.tableCell)
     case .text:
@@ -131,7 +169,7 @@ struct MarkdownProseBuilder {
     case .link:
       if let span = autolinkSpan(node) {
         appendPlaceholder(for: span)
-        skipping = node
+        readChildren = false
       }
     case .image:
       imageDepth += 1
@@ -150,7 +188,7 @@ struct MarkdownProseBuilder {
     }
   }
 
-  mutating func exit(_ node: OpaquePointer, _ kind: MarkdownNode) {
+  mutating func exit(_ node: UnsafeMutablePointer<cmark_node>, _ kind: MarkdownNode) {
     switch kind {
     case .paragraph, .heading, .tableCell:
       closeBlock()
@@ -209,11 +247,12 @@ struct MarkdownProseBuilder {
   }
 
   /// The source byte range cmark gives a node (its positions are 1-based lines and byte columns, inclusive).
-  func sourceSpan(_ node: OpaquePointer) -> Range<Int>? {
-    let startLine = Int(cmark_node_get_start_line(node))
-    let startColumn = Int(cmark_node_get_start_column(node))
-    let endLine = Int(cmark_node_get_end_line(node))
-    let endColumn = Int(cmark_node_get_end_column(node))
+  @inline(__always)
+  func sourceSpan(_ node: UnsafeMutablePointer<cmark_node>) -> Range<Int>? {
+    let startLine = Int(node.pointee.start_line)
+    let startColumn = Int(node.pointee.start_column)
+    let endLine = Int(node.pointee.end_line)
+    let endColumn = Int(node.pointee.end_column)
     guard startLine >= 1, endLine >= startLine, endLine <= lineStarts.count, startColumn >= 1, endColumn >= 0
     else { return nil }
     let start = lineStarts[startLine - 1] + startColumn - 1
@@ -222,23 +261,32 @@ struct MarkdownProseBuilder {
     return start..<end
   }
 
-  mutating func appendText(_ node: OpaquePointer) {
-    guard let literalPointer = cmark_node_get_literal(node) else { return }
-    let length = strlen(literalPointer)
-    guard length > 0 else { return }
-    let literal = UnsafeRawBufferPointer(start: literalPointer, count: length).bindMemory(to: UInt8.self)
+  /// Appends a text node's literal, mapped to its source. The literal is read where cmark-gfm keeps it.
+  mutating func appendText(_ node: UnsafeMutablePointer<cmark_node>) {
+    let chunk = node.pointee.as.literal
+    guard let data = chunk.data, chunk.len > 0 else { return }
+    let literal = UnsafeBufferPointer(start: data, count: Int(chunk.len))
+    guard imageDepth > 0 || openBlock != nil else { return }
     let span = sourceSpan(node)
-    let segments = align(literal, to: span)
+    if imageDepth == 0, let span, let whole = MarkdownAlignment.identicalSpan(literal, source: source, span: span) {
+      // Most text is copied from the source unchanged: one segment, straight into the map.
+      map.append(
+        proseStart: bytes.count, proseLength: whole.proseLength, sourceStart: whole.sourceStart,
+        sourceLength: whole.sourceLength)
+      bytes.append(contentsOf: literal)
+      return
+    }
+    align(literal, to: span)
     if imageDepth > 0 {
       let start = altBytes.count
-      for var segment in segments {
+      for var segment in scratch {
         segment.proseStart += start
         altSegments.append(segment)
       }
       altBytes.append(contentsOf: literal)
-    } else if openBlock != nil {
+    } else {
       let start = bytes.count
-      for segment in segments {
+      for segment in scratch {
         map.append(
           proseStart: start + segment.proseStart, proseLength: segment.proseLength, sourceStart: segment.sourceStart,
           sourceLength: segment.sourceLength)
@@ -266,7 +314,7 @@ struct MarkdownProseBuilder {
 
   /// An inline code span's source with its backticks (cmark's position covers only the code inside them, and
   /// leaves out one space of padding on each side when there is one).
-  func codeSpan(_ node: OpaquePointer) -> Range<Int>? {
+  func codeSpan(_ node: UnsafeMutablePointer<cmark_node>) -> Range<Int>? {
     guard let span = sourceSpan(node) else { return nil }
     func widen(from index: Int, step: Int, limit: Int) -> Int {
       var i = index
@@ -285,16 +333,15 @@ struct MarkdownProseBuilder {
 
   /// For an autolink (`<https://…>`, `<name@nhs.net>`, or a bare `www.…` address), its source span; nil for
   /// an ordinary link, whose text is linted.
-  func autolinkSpan(_ node: OpaquePointer) -> Range<Int>? {
-    guard let first = cmark_node_first_child(node), cmark_node_get_type(first) == CMARK_NODE_TEXT,
-      cmark_node_next(first) == nil, let urlPointer = cmark_node_get_url(node),
-      let textPointer = cmark_node_get_literal(first)
+  func autolinkSpan(_ node: UnsafeMutablePointer<cmark_node>) -> Range<Int>? {
+    guard let first = node.pointee.first_child, first.pointee.type == UInt16(CMARK_NODE_TEXT.rawValue),
+      first.pointee.next == nil
     else { return nil }
-    let url = String(cString: urlPointer)
-    let text = String(cString: textPointer)
-    guard url == text || url == "mailto:" + text || url == "http://" + text || url == "https://" + text else {
-      return nil
-    }
+    let urlChunk = node.pointee.as.link.url
+    let textChunk = first.pointee.as.literal
+    let url = UnsafeBufferPointer(start: urlChunk.data, count: urlChunk.data == nil ? 0 : Int(urlChunk.len))
+    let text = UnsafeBufferPointer(start: textChunk.data, count: textChunk.data == nil ? 0 : Int(textChunk.len))
+    guard Self.isAutolink(url: url, text: text) else { return nil }
     guard var span = sourceSpan(first) else { return nil }
     if span.lowerBound > 0 && span.upperBound < source.count && source[span.lowerBound - 1] == UInt8(ascii: "<")
       && source[span.upperBound] == UInt8(ascii: ">")
@@ -304,23 +351,56 @@ struct MarkdownProseBuilder {
     return span
   }
 
-  /// Maps a literal to its source span: byte for byte where they agree, with backslash escapes and character
-  /// references as pieces of their own. Segments have prose offsets relative to the literal's start. When the
-  /// literal cannot be matched to the span (cmark's position is off), the whole literal maps to the whole span.
-  func align(_ literal: UnsafeBufferPointer<UInt8>, to span: Range<Int>?) -> [SourceMap.Segment] {
-    guard let span else { return [] }
-    if let segments = MarkdownAlignment.align(literal, source: source, span: span) { return segments }
-    // cmark-gfm's table cells count the end column after unescaping `\|`, so the span can be short: try again
-    // up to the end of the line.
-    var lineEnd = span.upperBound
-    while lineEnd < source.count && source[lineEnd] != 0x0A && source[lineEnd] != 0x0D { lineEnd += 1 }
-    if lineEnd > span.upperBound,
-      let segments = MarkdownAlignment.align(
-        literal, source: source, span: span.lowerBound..<lineEnd, allowingMore: true)
-    {
-      return segments
+  /// Whether a link's destination is its text, as written (`<https://…>`, `<name@nhs.net>`, `www.…`): the text, or
+  /// the text after `mailto:`, `http://` or `https://`. Strings are compared as Swift compares them (canonically
+  /// equivalent text is equal), with a byte comparison first.
+  static func isAutolink(url: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> Bool {
+    for prefix in ["", "mailto:", "http://", "https://"] as [StaticString] {
+      let prefixLength = prefix.utf8CodeUnitCount
+      guard url.count == prefixLength + text.count else { continue }
+      var same = true
+      for index in 0..<prefixLength where url[index] != prefix.utf8Start[index] {
+        same = false
+        break
+      }
+      if same && (text.isEmpty || memcmp(url.baseAddress! + prefixLength, text.baseAddress!, text.count) == 0) {
+        return true
+      }
     }
-    return [SourceMap.Segment(proseStart: 0, proseLength: literal.count, sourceStart: span.lowerBound, sourceLength: span.count)]
+    // Text outside ASCII can be equal as strings with different bytes (a composed é and e + U+0301).
+    guard url.contains(where: { $0 >= 0x80 }) || text.contains(where: { $0 >= 0x80 }) else { return false }
+    let urlString = String(decoding: url, as: UTF8.self)
+    let textString = String(decoding: text, as: UTF8.self)
+    return urlString == textString || urlString == "mailto:" + textString || urlString == "http://" + textString
+      || urlString == "https://" + textString
+  }
+
+  /// Maps a literal to its source span into `scratch`: byte for byte where they agree, with backslash escapes and
+  /// character references as pieces of their own. Segments have prose offsets relative to the literal's start.
+  /// When the literal cannot be matched to the span (cmark's position is off), the whole literal maps to the whole
+  /// span.
+  mutating func align(_ literal: UnsafeBufferPointer<UInt8>, to span: Range<Int>?) {
+    scratch.removeAll(keepingCapacity: true)
+    guard let span else { return }
+    // Most text is copied from the source unchanged: then it is one segment.
+    if let whole = MarkdownAlignment.identicalSpan(literal, source: source, span: span) {
+      scratch.append(whole)
+      return
+    }
+    if MarkdownAlignment.align(literal, source: source, span: span, into: &scratch) { return }
+    // cmark-gfm's table cells count the end column after unescaping `\|`, and the autolink extension shortens a
+    // text node without moving its end, so the span can be wrong at its end: try again up to the end of the line.
+    scratch.removeAll(keepingCapacity: true)
+    let end = span.upperBound
+    if end < source.count && source[end] != 0x0A && source[end] != 0x0D,
+      MarkdownAlignment.align(literal, source: source, span: span, toLineEnd: true, into: &scratch)
+    {
+      return
+    }
+    scratch.removeAll(keepingCapacity: true)
+    scratch.append(
+      SourceMap.Segment(
+        proseStart: 0, proseLength: literal.count, sourceStart: span.lowerBound, sourceLength: span.count))
   }
 
   mutating func finish() -> ProseText {

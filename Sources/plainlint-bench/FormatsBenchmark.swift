@@ -1,18 +1,43 @@
+@_spi(Benchmark) import PlainLintHTML
+@_spi(Benchmark) import PlainLintMarkdown
 import PlainLintCore
 import PlainLintDriver
 import PlainLintRules
 
 /// What the `formats` section times for each format.
-enum FormatStage: CaseIterable {
+enum FormatStage: String, CaseIterable {
+  /// The C parser alone, with the front end's options (Markdown and HTML only): cmark-gfm with the front end's
+  /// arena; libxml2 through SAX callbacks that only count events. The ceiling for the front end.
+  case parser
+  /// The C parser alone, the other way (Markdown and HTML only): cmark-gfm with its own allocator; libxml2 building
+  /// its document tree.
+  case parserOther = "parser-other"
   /// `Document.init` and the format's front end, page by page.
-  case frontEnd
-  /// The same, then `Linter.lint` with the built-in rules on each page's prose.
+  case frontEnd = "frontend"
+  /// The same, then `Linter.lint` with `long-sentence` only on each page's prose: the rules there were when the
+  /// 40 MB/s targets for Markdown and HTML were set (issue 3).
+  case lintSentences = "lint-sentences"
+  /// The same, then `Linter.lint` with every built-in rule on each page's prose.
   case lint
+
+  /// What the stage times for a format, for the table.
+  func label(for format: InputFormat) -> String {
+    switch (self, format) {
+    case (.parser, .markdown): "cmark-gfm alone (same options, arena)"
+    case (.parserOther, .markdown): "cmark-gfm alone (its own malloc)"
+    case (.parser, _): "libxml2 alone (same options, SAX, no work)"
+    case (.parserOther, _): "libxml2 alone (building its tree)"
+    default: label
+    }
+  }
 
   /// What the stage times, for the table.
   var label: String {
     switch self {
+    case .parser: "the C parser alone"
+    case .parserOther: "the C parser alone, the other way"
     case .frontEnd: "front end (Document + prose)"
+    case .lintSentences: "front end + Linter.lint (long-sentence only)"
     case .lint: "front end + Linter.lint (built-in rules)"
     }
   }
@@ -47,17 +72,25 @@ struct FormatResult {
 /// Each page is its own document, as `plainlint check` reads each file: one run times the whole loop over the
 /// pages, and throughput is the pages' source bytes over that time.
 enum FormatsBenchmark {
-  /// Times each format and stage `runs` times after one untimed warm-up run, checking every run counts the same.
-  static func run(_ corpus: FormatCorpus, runs: Int, progress: (String) -> Void) -> [FormatResult] {
+  /// Times each format and stage asked for `runs` times after one untimed warm-up run, checking every run counts
+  /// the same.
+  static func run(
+    _ corpus: FormatCorpus, formats: [InputFormat], stages: [FormatStage], runs: Int, progress: (String) -> Void
+  ) -> [FormatResult] {
     let linter = CoreBenchmark.builtInLinter()
+    let sentenceLinter = Linter(rules: linter.rules.filter { $0.identifier == "long-sentence" })
     var results: [FormatResult] = []
-    for format in InputFormat.allCases {
+    for format in formats {
       let pages = corpus[format]
-      for stage in FormatStage.allCases {
-        progress("formats: \(format.rawValue), \(stage == .lint ? "lint" : "front end")")
+      for stage in stages {
+        if format == .text && (stage == .parser || stage == .parserOther) { continue }
+        progress("formats: \(format.rawValue), \(stage.rawValue)")
         let pass: () -> FormatCounts
         switch stage {
+        case .parser: pass = { parserAlone(pages, format, other: false) }
+        case .parserOther: pass = { parserAlone(pages, format, other: true) }
         case .frontEnd: pass = { frontEnd(pages, format) }
+        case .lintSentences: pass = { lint(pages, format, linter: sentenceLinter) }
         case .lint: pass = { lint(pages, format, linter: linter) }
         }
         let (counts, samples) = timedRuns(runs, label: format.rawValue, pass)
@@ -65,6 +98,22 @@ enum FormatsBenchmark {
       }
     }
     return results
+  }
+
+  /// Runs the format's C parser alone over every page; `blocks` counts what it returns (top-level blocks, events
+  /// or elements).
+  @inline(never)
+  static func parserAlone(_ pages: [[UInt8]], _ format: InputFormat, other: Bool) -> FormatCounts {
+    var counts = FormatCounts()
+    for page in pages {
+      counts.pages += 1
+      switch format {
+      case .markdown: counts.blocks += MarkdownParserBenchmark.parse(page, systemAllocator: other)
+      case .html: counts.blocks += HTMLParserBenchmark.parse(page, tree: other)
+      case .text: break
+      }
+    }
+    return counts
   }
 
   /// Runs the front end over every page.

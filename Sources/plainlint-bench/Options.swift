@@ -28,6 +28,10 @@ struct Options {
   var runs = 7
   /// The core stages to time.
   var stages = CoreStage.allCases
+  /// The formats the `formats` section times.
+  var formats = InputFormat.allCases
+  /// The stages the `formats` section times for each format.
+  var formatStages = FormatStage.allCases
   /// Timed runs per start-up command.
   var startupRuns = 50
   /// Timed runs per whole-process command on the large file.
@@ -64,6 +68,13 @@ struct Options {
       --runs N             timed runs per core stage and per format, after one untimed warm-up (default 7)
       --stages LIST        core stages, comma-separated (default: all):
                            frontend,tokenize,sentences,lint-sentences,lint,metrics
+      --formats LIST       formats the formats section times, comma-separated (default: all): text,markdown,html
+      --format-stages LIST stages the formats section times for each format (default: all):
+                           parser,parser-other,frontend,lint-sentences,lint. parser is the C parser alone with the
+                           front end's options (cmark-gfm with its arena; libxml2 with SAX callbacks that do nothing),
+                           parser-other the other way (cmark-gfm with malloc; libxml2 building its tree), both for
+                           Markdown and HTML only; lint-sentences is the front end with long-sentence only, what the
+                           40 MB/s targets are about; lint is every built-in rule
       --startup-runs N     timed runs per start-up command, after 3 warm-ups (default 50)
       --process-runs N     timed runs per command on the large file, after 1 warm-up (default 5)
       --plainlint PATH     the plainlint binary (default: the one next to plainlint-bench)
@@ -120,6 +131,13 @@ struct Options {
         }
         guard !stages.isEmpty else { throw BenchError("--stages needs at least one stage") }
         options.stages = stages
+      case "--formats":
+        options.formats = try list(
+          for: argument, of: InputFormat.self, names: "text, markdown and html", value: value)
+      case "--format-stages":
+        options.formatStages = try list(
+          for: argument, of: FormatStage.self, names: "parser, parser-other, frontend, lint-sentences and lint",
+          value: value)
       case "--plainlint": options.plainlint = try value(for: argument)
       case "--write-corpus": options.corpusDirectory = try value(for: argument)
       case "--note": options.notes.append(try value(for: argument))
@@ -140,5 +158,21 @@ struct Options {
     }
     if options.sections.isEmpty { options.sections = [.core, .formats, .startup, .process] }
     return options
+  }
+
+  /// The comma-separated names after `flag`, each read as a `Choice`; `names` lists them for the message.
+  private static func list<Choice: RawRepresentable<String>>(
+    for flag: String, of _: Choice.Type, names: String, value: (String) throws(BenchError) -> String
+  ) throws(BenchError) -> [Choice] {
+    let text = try value(flag)
+    var choices: [Choice] = []
+    for name in text.split(separator: ",") {
+      guard let choice = Choice(rawValue: String(name)) else {
+        throw BenchError("unknown name '\(name)' for \(flag); the names are \(names)")
+      }
+      choices.append(choice)
+    }
+    guard !choices.isEmpty else { throw BenchError("\(flag) needs at least one name") }
+    return choices
   }
 }

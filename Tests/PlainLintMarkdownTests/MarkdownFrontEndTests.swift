@@ -235,6 +235,16 @@ struct MarkdownHostileInputTests {
     #expect(words(brackets).contains("word"))
   }
 
+  /// The autolink extension shortens the text before an email address without moving its end, so that text is
+  /// matched up to the end of its line: on one long line of many addresses, each match must stop at its own text
+  /// (it once ran to the end of the line each time, which made such a line take quadratic time).
+  @Test func textBeforeEmailAddressesOnOneLongLineMapsExactly() {
+    let line = String(repeating: "Ask the *café* team at pals@nhs.net ", count: 300)  // 11 KB on one line
+    let before = seen(line).words.filter { ["café", "team", "at"].contains($0.prose) }
+    #expect(before.count == 900)
+    #expect(before.allSatisfy { $0.prose == $0.source })
+  }
+
   @Test func aLongSingleLineAndNULBytes() {
     let line = String(repeating: "word ", count: 400_000)  // 2 MB on one line
     #expect(words(line).count == 400_000)
