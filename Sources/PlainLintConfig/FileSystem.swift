@@ -122,24 +122,22 @@ public enum FileSystem {
   /// with `link`, which fails rather than replace an existing file, even if one appears in the meantime. The
   /// temporary name is removed whatever happens.
   public static func createNew(_ path: String, bytes: [UInt8]) -> Result<Void, FileError> {
-    var template = Array((parent(of: path) + "/.plainlint-init-XXXXXX").utf8CString)
+    writeThroughTemporary(bytes, to: path, prefix: ".plainlint-init", replacing: false)
+  }
+
+  /// Writes `bytes` to `path` through a temporary file in the same folder (named `PREFIX-XXXXXX`), flushed to
+  /// disk and given the usual permissions, so a reader sees the old file or the whole new one and a failure
+  /// leaves no partial file. With `replacing`, the temporary file is renamed over `path`; without, it is linked
+  /// to `path`, which fails rather than replace a file that is there. The temporary name is removed either way.
+  public static func writeThroughTemporary(
+    _ bytes: [UInt8], to path: String, prefix: String, replacing: Bool
+  ) -> Result<Void, FileError> {
+    var template = Array((parent(of: path) + "/" + prefix + "-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { return .failure(FileError(errno: errno)) }
     let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
     defer { unlink(temporary) }
-    var written = 0
-    var failure: FileError? = nil
-    bytes.withUnsafeBytes { buffer in
-      while written < buffer.count {
-        let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-        if count < 0 {
-          if errno == EINTR { continue }
-          failure = FileError(errno: errno)
-          return
-        }
-        written += count
-      }
-    }
+    var failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
     if failure == nil && fsync(descriptor) != 0 { failure = FileError(errno: errno) }
     // Files made by mkstemp can be read only by their owner: give the new file the usual permissions.
     if failure == nil {
@@ -149,8 +147,23 @@ public enum FileSystem {
     }
     if close(descriptor) != 0 && failure == nil { failure = FileError(errno: errno) }
     if let failure { return .failure(failure) }
-    guard link(temporary, path) == 0 else { return .failure(FileError(errno: errno)) }
+    let placed = replacing ? rename(temporary, path) : link(temporary, path)
+    guard placed == 0 else { return .failure(FileError(errno: errno)) }
     return .success(())
+  }
+
+  /// Writes every byte to an open file, going on after interruptions and short writes; the error, if any.
+  public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> FileError? {
+    var written = 0
+    while written < buffer.count {
+      let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+      if count < 0 {
+        if errno == EINTR { continue }
+        return FileError(errno: errno)
+      }
+      written += count
+    }
+    return nil
   }
 }
 

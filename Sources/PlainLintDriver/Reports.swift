@@ -89,55 +89,18 @@ func errorsOnly(_ reports: [FileReport]) -> [FileReport] {
 /// a reader sees the old file or the whole new one and a failure leaves no partial file.
 func writeReportFile(_ text: String, to path: String) -> FileError? {
   let absolute = FileSystem.absolute(path, from: FileSystem.currentFolder())
-  var template = Array((FileSystem.parent(of: absolute) + "/.plainlint-report-XXXXXX").utf8CString)
-  let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-  guard descriptor >= 0 else { return FileError(errno: errno) }
-  let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-  var failure: FileError? = nil
-  var text = text
-  text.withUTF8 { buffer in
-    var written = 0
-    while written < buffer.count {
-      let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-      if count < 0 {
-        if errno == EINTR { continue }
-        failure = FileError(errno: errno)
-        return
-      }
-      written += count
-    }
-  }
-  if failure == nil && fsync(descriptor) != 0 { failure = FileError(errno: errno) }
-  if failure == nil {
-    // Files made by mkstemp can be read only by their owner: give the report the usual permissions.
-    let mask = umask(0)
-    umask(mask)
-    fchmod(descriptor, 0o666 & ~mask)
-  }
-  if close(descriptor) != 0 && failure == nil { failure = FileError(errno: errno) }
-  if failure == nil && rename(temporary, absolute) != 0 { failure = FileError(errno: errno) }
-  if failure != nil { unlink(temporary) }
-  return failure
+  let written = FileSystem.writeThroughTemporary(
+    Array(text.utf8), to: absolute, prefix: ".plainlint-report", replacing: true)
+  if case .failure(let failure) = written { return failure }
+  return nil
 }
 
 /// Appends text to a file, creating it if need be (GitHub's step summary).
 func appendToFile(_ text: String, at path: String) -> FileError? {
   let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o666)
   guard descriptor >= 0 else { return FileError(errno: errno) }
-  var failure: FileError? = nil
   var text = text
-  text.withUTF8 { buffer in
-    var written = 0
-    while written < buffer.count {
-      let count = write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-      if count < 0 {
-        if errno == EINTR { continue }
-        failure = FileError(errno: errno)
-        return
-      }
-      written += count
-    }
-  }
+  var failure = text.withUTF8 { FileSystem.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
   if close(descriptor) != 0 && failure == nil { failure = FileError(errno: errno) }
   return failure
 }
