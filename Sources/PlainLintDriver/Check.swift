@@ -137,6 +137,22 @@ func checkStandardInput(_ paths: [String], stdinFilename: String?, language: Inp
   }
 }
 
+/// The rule names a directive may give: every built-in rule's, worked out once.
+let directiveRuleNames = BuiltInRules.identifiers
+
+/// Lints one input's bytes with its planned linter and drops the findings its directives switch off.
+func lint(
+  _ bytes: [UInt8], path: String, language: InputLanguage, planned: RunConfiguration.PlannedInput
+) throws(InputProblem) -> FileReport {
+  let document = Document(path: path, bytes: bytes)
+  let prose = try language.prose(of: document)
+  let (found, metrics) = planned.linter.run(prose)
+  let findings = Suppression.apply(found, document: document, prose: prose, knownRules: directiveRuleNames)
+  var report = FileReport(document: document, format: prose.format, findings: findings, metrics: metrics)
+  report.readingAgeTarget = planned.readingAgeTarget
+  return report
+}
+
 /// Finds the inputs and lints (and, if the linters measure, measures) each one with the settings in force for it.
 /// A problem with a configuration file stops the run before anything is linted.
 func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLanguage?, configuration: RunConfiguration)
@@ -151,14 +167,10 @@ func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLangua
     do throws(InputProblem) {
       let bytes = try readInput(input)
       try checkIsText(bytes, path: input.displayPath)
-      let document = Document(path: input.displayPath, bytes: bytes)
-      let prose = try (language ?? InputLanguage(path: input.displayPath) ?? .text).prose(of: document)
+      let language = language ?? InputLanguage(path: input.displayPath) ?? .text
+      let report = try lint(bytes, path: input.displayPath, language: language, planned: planned)
       // Only for a file that is linted: one refused for its declared character set needs no second message.
-      if let warning = utf8Warning(for: document) { problems.append(warning) }
-      let (found, metrics) = planned.linter.run(prose)
-      let findings = Suppression.apply(found, document: document, prose: prose, knownRules: BuiltInRules.identifiers)
-      var report = FileReport(document: document, format: prose.format, findings: findings, metrics: metrics)
-      report.readingAgeTarget = planned.readingAgeTarget
+      if let warning = utf8Warning(for: report.document) { problems.append(warning) }
       reports.append(report)
     } catch {
       problems.append(error)

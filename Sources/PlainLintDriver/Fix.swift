@@ -32,19 +32,6 @@ private struct LintedInput {
   var status: stat?
 }
 
-/// Lints one input's bytes with its planned linter, as `check` does.
-private func lint(
-  _ bytes: [UInt8], path: String, language: InputLanguage, planned: RunConfiguration.PlannedInput
-) throws(InputProblem) -> FileReport {
-  let document = Document(path: path, bytes: bytes)
-  let prose = try language.prose(of: document)
-  let (found, metrics) = planned.linter.run(prose)
-  let findings = Suppression.apply(found, document: document, prose: prose, knownRules: BuiltInRules.identifiers)
-  var report = FileReport(document: document, format: prose.format, findings: findings, metrics: metrics)
-  report.readingAgeTarget = planned.readingAgeTarget
-  return report
-}
-
 /// Runs `plainlint check --fix`: lints each input, makes the safe fixes, and reports what it changed and the
 /// findings left for a person. With `dryRun`, prints a unified diff instead and changes nothing.
 ///
@@ -236,16 +223,5 @@ func replaceFile(at path: String, displayPath: String, read: [UInt8], status: st
 
 /// Writes all of `bytes` to a file descriptor, carrying on after partial writes and interruptions.
 public func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-  bytes.withUnsafeBytes { buffer in
-    guard let base = buffer.baseAddress else { return }
-    var offset = 0
-    while offset < buffer.count {
-      let written = write(descriptor, base + offset, buffer.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
-  }
+  _ = bytes.withUnsafeBytes { FileSystem.writeAll($0, to: descriptor) }
 }

@@ -6,20 +6,11 @@
   import Darwin
 #endif
 
+import PlainLintConfig
+
 /// Writes all of `text` to a file descriptor, carrying on after partial writes and interruptions. A closed pipe
 /// (`plainlint check | head`) ends the writing quietly: nothing more can be written.
 public func writeAll(_ text: String, to descriptor: Int32) {
   var text = text
-  text.withUTF8 { bytes in
-    guard let base = bytes.baseAddress else { return }
-    var offset = 0
-    while offset < bytes.count {
-      let written = write(descriptor, base + offset, bytes.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
-  }
+  _ = text.withUTF8 { FileSystem.writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
 }
