@@ -23,9 +23,14 @@ struct LanguageServerTests {
     let packages = try Self.pinnedPackages()
     #expect(packages.contains("pytest-lsp==1.0.1"))
     let python = try PythonEnvironment.make("pytest-lsp", packages: packages)
+    // The server writes its rule pages under XDG_CACHE_HOME: keep the tests' ones in the build folder.
+    let cache = plainlintBinary.deletingLastPathComponent().appendingPathComponent("lsp-test-cache")
     let result = try run(
       python, ["-m", "pytest", "-q", "Tests/Python/lsp"], in: packageRoot,
-      environment: ["PLAINLINT_BINARY": plainlintBinary.path, "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"])
+      environment: [
+        "PLAINLINT_BINARY": plainlintBinary.path, "XDG_CACHE_HOME": cache.path, "PYTHONDONTWRITEBYTECODE": "1",
+        "NO_COLOR": "1",
+      ])
     #expect(result.status == 0, "pytest (exit code \(result.status)):\n\(result.stdout)\(result.stderr)")
     // pytest ends with its count of passed tests; a run that found none must not count as a pass.
     #expect(result.stdout.contains(" passed"), "pytest ran no test:\n\(result.stdout)")
