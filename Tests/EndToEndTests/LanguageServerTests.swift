@@ -26,7 +26,7 @@ struct LanguageServerTests {
     // The server writes its rule pages under XDG_CACHE_HOME: keep the tests' ones in the build folder.
     let cache = plainlintBinary.deletingLastPathComponent().appendingPathComponent("lsp-test-cache")
     let result = try run(
-      python, ["-m", "pytest", "-q", "Tests/Python/lsp"], in: packageRoot,
+      python, ["-m", "pytest", "-q", "--tb=short", "Tests/Python/lsp"], in: packageRoot,
       environment: [
         "PLAINLINT_BINARY": plainlintBinary.path, "XDG_CACHE_HOME": cache.path, "PYTHONDONTWRITEBYTECODE": "1",
         "NO_COLOR": "1",

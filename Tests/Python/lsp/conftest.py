@@ -237,7 +237,6 @@ class Editor:
         encodings: list[str] | None = None,
         pull: bool = False,
         settings: dict[str, Any] | None = None,
-        folders: bool = True,
     ) -> types.InitializeResult:
         """Initializes the session: the capabilities a typical editor declares, and the given choices."""
         text_document = types.TextDocumentClientCapabilities(
@@ -256,9 +255,7 @@ class Editor:
         if pull:
             text_document.diagnostic = types.DiagnosticClientCapabilities(related_document_support=False)
         capabilities = types.ClientCapabilities(
-            general=types.GeneralClientCapabilities(
-                position_encodings=encodings
-            ),
+            general=types.GeneralClientCapabilities(position_encodings=encodings),
             text_document=text_document,
             workspace=types.WorkspaceClientCapabilities(
                 workspace_folders=True,
@@ -275,10 +272,8 @@ class Editor:
             capabilities=capabilities,
             client_info=types.ClientInfo(name="plainlint end-to-end tests", version="1"),
             initialization_options=settings,
-            root_uri=self.folder.as_uri() if folders else None,
-            workspace_folders=[types.WorkspaceFolder(uri=self.folder.as_uri(), name=self.folder.name)]
-            if folders
-            else None,
+            root_uri=self.folder.as_uri(),
+            workspace_folders=[types.WorkspaceFolder(uri=self.folder.as_uri(), name=self.folder.name)],
         )
         if Editor.unanswered_initialize:
             pytest.fail("an earlier test's initialize was never answered: see the first failure")
