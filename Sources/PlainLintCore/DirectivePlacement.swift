@@ -1,16 +1,19 @@
-/// Where an editor should write a directive that switches a finding's rule off on its line: the language
-/// server's "Switch off RULE on this line" quick fix. Pure functions of the document's bytes; nothing here runs
-/// when linting.
+/// Where an editor should write a `plainlint-disable-line` comment that switches a finding's rule off on its line:
+/// the language server's "Switch off RULE on this line" quick fix in Markdown and HTML. Pure functions of the
+/// document's bytes; nothing here runs when linting.
 ///
-/// - Markdown and HTML: a comment ` <!-- plainlint-disable-line RULE -->` at the end of the finding's first
-///   line, before any blanks that end it. At the end, never at the start: a comment alone at the start of a
-///   paragraph's continuation line starts an HTML block and ends the paragraph. In Markdown, a line that ends
-///   with `|` (a table row) gets the comment at the end of the finding's cell, since cmark-gfm drops a cell after
-///   a row's last `|`; a closing `###` of a heading and a `\` hard line break stay at the end. In HTML, when the
-///   end of the line is inside a tag, a comment or an element whose content is code, the comment goes right
-///   after the finding instead, if that is a place a comment counts, else nowhere (nil).
-/// - Plain text: a line `plainlint-disable-next-line RULE` above the finding's line, with that line's
-///   indentation and line ending.
+/// The comment ` <!-- plainlint-disable-line RULE -->` goes at the end of the finding's first line, before any
+/// blanks that end it. At the end, never at the start: a comment alone at the start of a paragraph's
+/// continuation line starts an HTML block and ends the paragraph.
+/// - Markdown: a line that ends with `|` (a table row) gets the comment at the end of the finding's cell, since
+///   cmark-gfm drops a cell after a row's last `|`; a closing `###` of a heading and a `\` hard line break stay
+///   at the end of the line.
+/// - HTML: when the end of the line is inside a tag, a comment or an element whose content is text or code
+///   (`<title>`, `<script>`, `<pre>`, `<code>`…), the comment goes right after the finding instead, if that is a
+///   place a comment counts, else nowhere (nil).
+///
+/// Plain text has no comments: a directive there is a line of its own, and a line inside a paragraph would end
+/// the paragraph, so where it goes is the server's choice (nil here).
 public enum DirectivePlacement {
   /// A text to insert at a byte offset of the document.
   public struct Insertion: Hashable, Sendable {
@@ -27,21 +30,11 @@ public enum DirectivePlacement {
   }
 
   /// The edit that switches `rule` off on the line where `range` (a finding's source range) starts, in a
-  /// document of `format` ("text", "markdown", "html"); nil when there is no safe place for it.
+  /// document of `format` ("markdown" or "html"); nil for plain text, or when there is no safe place for it.
   public static func disableLine(rule: String, in bytes: [UInt8], format: String, range: Range<Int>) -> Insertion? {
-    guard range.lowerBound >= 0, range.lowerBound <= bytes.count else { return nil }
-    if format == "markdown" || format == "html" {
-      return directivePlacement(in: bytes, format: format, range: range).map {
-        Insertion(offset: $0, text: " <!-- \(Directive.Kind.disableLine.rawValue) \(rule) -->")
-      }
+    directivePlacement(in: bytes, format: format, range: range).map {
+      Insertion(offset: $0, text: " <!-- \(Directive.Kind.disableLine.rawValue) \(rule) -->")
     }
-    let line = lineBounds(bytes, containing: range.lowerBound)
-    var indentEnd = line.start
-    while indentEnd < line.end && (bytes[indentEnd] == 0x20 || bytes[indentEnd] == 0x09) { indentEnd += 1 }
-    let indent = String(decoding: bytes[line.start..<indentEnd], as: UTF8.self)
-    return Insertion(
-      offset: line.start,
-      text: indent + Directive.Kind.disableNextLine.rawValue + " " + rule + lineBreak(bytes, after: line.end))
   }
 
   /// The byte offset where ` <!-- plainlint-disable-line RULE -->` goes for a finding at `range` in a Markdown or
@@ -113,16 +106,6 @@ public enum DirectivePlacement {
     return (start, end)
   }
 
-  /// The line break at `end` (the end of a line's text), or the document's first one when the line has none.
-  private static func lineBreak(_ bytes: [UInt8], after end: Int) -> String {
-    var at = end
-    if at >= bytes.count {
-      guard let first = bytes.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) else { return "\n" }
-      at = first
-    }
-    if bytes[at] == 0x0D { return at + 1 < bytes.count && bytes[at + 1] == 0x0A ? "\r\n" : "\r" }
-    return "\n"
-  }
 }
 
 /// Just enough of HTML's tokenizer to tell whether a comment written at an offset would be a comment in running

@@ -91,37 +91,21 @@ struct DirectivePlacementTests {
         == "<title>Notes</title><p title=\"a > b\">Some haemorrhage</p> <!-- plainlint-disable-line jargon -->\n")
   }
 
-  @Test func plainTextGetsALineAboveWithTheSameIndentation() {
-    #expect(
-      withDirective("First line.\n  Some haemorrhage here.\n", format: "text")
-        == "First line.\n  plainlint-disable-next-line jargon\n  Some haemorrhage here.\n")
-    #expect(
-      withDirective("Some haemorrhage here.", format: "text")
-        == "plainlint-disable-next-line jargon\nSome haemorrhage here.")
-    #expect(
-      withDirective("A.\r\nSome haemorrhage here.", format: "text")
-        == "A.\r\nplainlint-disable-next-line jargon\r\nSome haemorrhage here.")
-    #expect(DirectivePlacement.directivePlacement(in: Array("a".utf8), format: "text", range: 0..<1) == nil)
+  @Test func plainTextIsLeftToTheServer() {
+    #expect(withDirective("Some haemorrhage here.\n", format: "text") == nil)
   }
 
-  @Test func everyPlacementSwitchesTheFindingOff() {
-    // What the edit writes is read as a directive that covers the finding's line.
+  @Test func theInsertedCommentSwitchesTheFindingOff() throws {
     let text = "Intro.\nCafé – “we” saw haemorrhage.\nEnd.\n"
-    for format in ["text", "markdown"] {
-      let edited = withDirective(text, format: format)!
-      let document = Document(path: "a", text: edited)
-      let bytes = document.bytes
-      var comments: [SourceComment] = []
-      if format == "text" {
-        comments = PlainTextFrontEnd.prose(of: document).comments
-      } else if let start = edited.utf8.firstIndex(of: UInt8(ascii: "<")) {
-        let offset = edited.utf8.distance(from: edited.utf8.startIndex, to: start)
-        let end = offset + " <!-- plainlint-disable-line jargon -->".utf8.count - 1
-        comments = [SourceComment(range: offset..<end, text: offset + 4..<end - 3)]
-      }
-      let prose = ProseText(format: format, bytes: bytes, blocks: [], map: .identity, comments: comments)
-      let moved = finding("jargon", "haemorrhage", in: edited)
-      #expect(Suppression.apply([moved], document: document, prose: prose, knownRules: testRules).isEmpty, "\(format)")
-    }
+    let edited = try #require(withDirective(text, format: "markdown"))
+    let document = Document(path: "a.md", text: edited)
+    let start = try #require(edited.utf8.firstIndex(of: UInt8(ascii: "<")))
+    let offset = edited.utf8.distance(from: edited.utf8.startIndex, to: start)
+    let end = offset + "<!-- plainlint-disable-line jargon -->".utf8.count
+    let prose = ProseText(
+      format: "markdown", bytes: document.bytes, blocks: [], map: .identity,
+      comments: [SourceComment(range: offset..<end, text: offset + 4..<end - 3)])
+    let moved = finding("jargon", "haemorrhage", in: edited)
+    #expect(Suppression.apply([moved], document: document, prose: prose, knownRules: testRules).isEmpty)
   }
 }

@@ -73,4 +73,30 @@ struct MarkdownDisableLineTests {
       """
     #expect(jargonLeft(markdown).lines == [2, 5])
   }
+
+  /// Where the server's quick fix writes the comment, the Markdown front end reads it: every finding on
+  /// "haemorrhage" is switched off, and the blocks are the same as before.
+  @Test(arguments: [
+    "Café 😀 first line\nSome haemorrhage here.\nLast line.\n",
+    "Some haemorrhage here.  \nA hard break above.\n",
+    "Some haemorrhage here.\\\nA hard break above.\n",
+    "## About haemorrhage ##\n\nText.\n",
+    "| term | meaning |\n| --- | --- |\n| haemorrhage | bleeding |\n| a | b |\n",
+    "| term | meaning |\n| --- | --- |\n| bleeding | a haemorrhage |\n",
+    "| term | meaning |\n| --- | --- |\nhaemorrhage | bleeding\n",
+    "- An item with haemorrhage\n  that goes on.\n\n> A quote about haemorrhage\n> that goes on.\n",
+  ])
+  func theQuickFixPlacementWorks(_ markdown: String) throws {
+    let before = jargonLeft(markdown)
+    #expect(!before.lines.isEmpty)
+    let bytes = Array(markdown.utf8)
+    let word = Array("haemorrhage".utf8)
+    let offset = try #require(bytes.indices.first { bytes[$0...].starts(with: word) })
+    let edit = try #require(
+      DirectivePlacement.disableLine(rule: "jargon", in: bytes, format: "markdown", range: offset..<offset + 11))
+    let edited = String(decoding: bytes[..<edit.offset] + Array(edit.text.utf8) + bytes[edit.offset...], as: UTF8.self)
+    let after = jargonLeft(edited)
+    #expect(after.lines == Array(before.lines.dropFirst()), "\(edited)")
+    #expect(after.blocks == before.blocks, "\(edited)")
+  }
 }
