@@ -14,7 +14,7 @@ final class Session {
     documentation: String? = nil
   ) {
     server = LanguageServer(
-      send: { [unowned self] in self.sent.append($0) }, ruleDocumentation: RuleDocumentation(folder: documentation))
+      send: { [unowned self] in self.sent.append(try! JSON.parse($0.serialized())) }, ruleDocumentation: RuleDocumentation(folder: documentation))
     var params: [String: JSON] = ["capabilities": capabilities, "initializationOptions": initializationOptions]
     if let folder { params["workspaceFolders"] = [["uri": .string(uri(folder)), "name": "w"]] }
     _ = request("initialize", .object(params))
