@@ -216,8 +216,7 @@ extension LanguageServer {
     guard rule != Suppression.ruleIdentifier else { return nil }  // Directive mistakes cannot be switched off.
     switch document.language {
     case .markdown?, .html?:
-      guard let offset = directivePlacement(bytes, line: source.lineRange(line), finding: finding.range,
-        isHTML: document.language == .html)
+      guard let offset = directivePlacement(bytes, finding: finding.range, isHTML: document.language == .html)
       else { return nil }
       return (
         "Switch off \(rule) on this line",

@@ -158,3 +158,60 @@ struct FeatureTests {
     }
   }
 }
+
+@Suite("The language server: switching off and accepting, in Markdown and HTML")
+struct DirectiveActionTests {
+  func action(_ session: Session, _ uri: String, at point: (Int, Int), titled title: String) -> JSON? {
+    session.request(
+      "textDocument/codeAction",
+      ["textDocument": ["uri": .string(uri)], "range": range(point, point), "context": ["diagnostics": []]]
+    )["result"].array?.first { $0["title"].string == title }
+  }
+
+  @Test("switch off on this line in a Markdown paragraph, a table cell and HTML: the finding goes, the others stay",
+    arguments: [
+      ("a.md", "markdown", "First line with oedema here\nand a second line with oedema too.\n", (0, 18)),
+      ("b.md", "markdown", "| term | meaning |\n| --- | --- |\n| oedema | swelling |\n| oedema | again |\n", (2, 4)),
+      ("c.html", "html", "<p>First line with oedema here\nand a second line with oedema too.</p>\n", (0, 21)),
+    ])
+  func disableLine(name: String, language: String, text: String, point: (Int, Int)) throws {
+    try withFolder { folder in
+      let session = Session(folder: folder)
+      let uri = uri(folder + "/" + name)
+      session.open(uri, text, language: language)
+      #expect(session.rules(uri).filter { $0 == "jargon" }.count == 2)
+      let found = try #require(action(session, uri, at: point, titled: "Switch off jargon on this line"))
+      let changed = apply(found["edit"]["changes"][uri].array!, to: text)
+      #expect(changed.contains("<!-- plainlint-disable-line jargon -->"))
+      session.change(uri, version: 2, [["text": .string(changed)]])
+      let left = session.diagnostics(uri).filter { $0["code"] == "jargon" }
+      #expect(left.count == 1)
+      #expect(left.first?["range"]["start"]["line"] != .int(point.0))
+    }
+  }
+
+  @Test("accepting a second word adds it to the existing accept list; accepting it again changes nothing")
+  func acceptTwice() throws {
+    try withFolder { folder in
+      try "# ours\naccept:\n  - PPIE\n".write(toFile: folder + "/.plainlint.yml", atomically: true, encoding: .utf8)
+      let session = Session(folder: folder)
+      let uri = uri(folder + "/a.md")
+      session.open(uri, "You may have some oedema. Please utilise the lift.\n")
+      for point in [(0, 20), (0, 36)] {
+        let found = try #require(session.request(
+          "textDocument/codeAction",
+          ["textDocument": ["uri": .string(uri)], "range": range(point, point), "context": ["diagnostics": []]]
+        )["result"].array?.first { $0["command"]["command"] == "plainlint.accept" })
+        session.request("workspace/executeCommand", found["command"])
+      }
+      let written = try String(contentsOfFile: folder + "/.plainlint.yml", encoding: .utf8)
+      #expect(written == "# ours\naccept:\n  - PPIE\n  - oedema\n  - utilise\n")
+      #expect(session.rules(uri) == [])
+      session.request(
+        "workspace/executeCommand",
+        ["command": "plainlint.accept", "arguments": [["uri": .string(uri), "term": "Oedema"]]])
+      #expect(try String(contentsOfFile: folder + "/.plainlint.yml", encoding: .utf8) == written)
+      #expect(session.notifications("window/showMessage").last?["params"]["message"].string?.contains("already") == true)
+    }
+  }
+}
