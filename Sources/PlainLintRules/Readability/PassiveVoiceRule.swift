@@ -61,12 +61,18 @@ public struct PassiveVoiceRule: Rule {
         defer { k += 1 }
         let token = tokens[k]
         guard token.kind == .word else { continue }
-        // Most words are not a form of be or get: a byte test before the look-up.
-        let first = p[token.start] | 0x20
-        guard token.end - token.start <= 8,
-          first == UInt8(ascii: "a") || first == UInt8(ascii: "i") || first == UInt8(ascii: "w")
-            || first == UInt8(ascii: "b") || first == UInt8(ascii: "g")
-        else { continue }
+        // Most words are not a form of be or get: a test of the first two letters before the look-up (every
+        // form starts am, ar, is, wa, we, be, ge or go, and has two to eight bytes).
+        guard token.end - token.start <= 8, token.end - token.start >= 2 else { continue }
+        switch (p[token.start] | 0x20, p[token.start + 1] | 0x20) {
+        case (UInt8(ascii: "a"), UInt8(ascii: "m")), (UInt8(ascii: "a"), UInt8(ascii: "r")),
+          (UInt8(ascii: "i"), UInt8(ascii: "s")), (UInt8(ascii: "w"), UInt8(ascii: "a")),
+          (UInt8(ascii: "w"), UInt8(ascii: "e")), (UInt8(ascii: "b"), UInt8(ascii: "e")),
+          (UInt8(ascii: "g"), UInt8(ascii: "e")), (UInt8(ascii: "g"), UInt8(ascii: "o")):
+          break
+        default:
+          continue
+        }
         let verb = PassiveVoiceRule.auxiliary(PackedWords.pack(p, token.range))
         guard verb != .none else { continue }
         let isGet = verb == .get
