@@ -269,6 +269,10 @@ final class ReadabilitySession {
 
   /// Counts the words of each sentence of the block, and finds its hard words, into `part`, `facts` and `hard`.
   /// `units`, `matches` and `sentenceUnits` are the word session's for the block.
+  ///
+  /// The loop is kept small for the common case, an everyday word of one unit (counters with `&+=`: none
+  /// can come near overflowing); rarer cases are in functions of their own, so the loop's values stay in
+  /// registers.
   private func count(
     _ context: BlockContext, _ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Token>,
     _ units: UnsafeBufferPointer<WordUnit>, _ matches: UnsafeBufferPointer<WordMatch>,
@@ -276,7 +280,6 @@ final class ReadabilitySession {
     _ hard: inout [Range<Int>]
   ) {
     let matcher = words.matcher
-    let uses = acronyms.uses
     let table = syllableTable
     let dialect = dialect
     var nextMatch = 0
@@ -287,61 +290,46 @@ final class ReadabilitySession {
       var counts = TextCounts()
       let firstHard = hard.count
       let unitRange = sentenceUnits[sentenceIndex]
-      sentenceIndex += 1
+      sentenceIndex &+= 1
       var u = unitRange.lowerBound
       var firstWord = true
       for k in sentence.tokens {
         let token = t[k]
         guard token.kind == .word || token.kind == .acronym else { continue }
-        counts.words += 1
+        counts.words &+= 1
         var syllables = 0
         var uncommon = false
-        while u < unitRange.upperBound && Int(units[u].token) == k {
+        while u < unitRange.upperBound {
           let unit = units[u]
-          let common = matcher.isCommon(unit)
-          if token.kind == .word || common {
-            syllables += unit.word >= 0 ? table.count(wordID: unit.word, dialect: dialect) : unknownSyllables(unit, p)
+          guard Int(unit.token) == k else { break }
+          if matcher.isCommon(unit) {
+            // An everyday word, read as a word even when written in capitals.
+            syllables &+= table.count(wordID: unit.word, dialect: dialect)
           } else {
-            syllables += letterSyllables(unit, p)
+            syllables &+= otherUnit(
+              u, token, units, matches, p, t, uncommon: &uncommon, nextMatch: &nextUncommonMatch)
           }
-          // Most words are everyday words: the cheapest test first.
-          if !common && !uncommon
-            && WordSession.isUncommon(u, units: units, matches: matches, p, t, matcher: matcher,
-              nextMatch: &nextUncommonMatch)
-          {
-            uncommon = true
-          }
-          u += 1
+          u &+= 1
         }
         // A word with no unit (only apostrophes, say) has one syllable.
         syllables = max(1, syllables)
-        counts.syllables += syllables
-        counts.letters += ReadabilitySession.letters(p, token.range)
-        if syllables >= 3 {
-          counts.polysyllables += 1
-          if isComplex(token, syllables: syllables, firstWord: firstWord, p) { counts.complexWords += 1 }
-          // Acronyms are read letter by letter: they are not what makes words long.
-          let word = LongWord(range: token.range, syllables: syllables)
-          if token.kind == .word { part.longWords.offer(word, p) }
-        }
+        counts.syllables &+= syllables
+        counts.letters &+= ReadabilitySession.letters(p, token.range)
+        if syllables >= 3 { longWord(token, syllables: syllables, firstWord: firstWord, p, &counts, &part) }
         // Hard: a term from the word lists (counted at its first word), an uncommon word, or an acronym the
         // reader has not had explained.
-        while nextMatch < matches.count && matches[nextMatch].range.upperBound <= token.start { nextMatch += 1 }
-        if nextMatch < matches.count, matches[nextMatch].range.lowerBound >= token.start,
-          matches[nextMatch].range.lowerBound < token.end,
-          let entry = matches[nextMatch].entry, isHard(words.lexicon.entryFacts[entry])
+        while nextMatch < matches.count && matches[nextMatch].range.upperBound <= token.start { nextMatch &+= 1 }
+        if nextMatch < matches.count && matches[nextMatch].range.lowerBound < token.end
+          && matches[nextMatch].range.lowerBound >= token.start, hardMatch(matches[nextMatch])
         {
-          counts.hardWords += 1
+          counts.hardWords &+= 1
           hard.append(matches[nextMatch].range)
         } else if uncommon {
-          counts.hardWords += 1
+          counts.hardWords &+= 1
           hard.append(token.range)
-        } else if token.kind == .acronym {
-          while nextUse < uses.count && uses[nextUse].range.lowerBound < token.start { nextUse += 1 }
-          if nextUse < uses.count, uses[nextUse].range.lowerBound == token.start, needsExplaining(uses[nextUse]) {
-            counts.hardWords += 1
-            hard.append(token.range)
-          }
+        } else if token.kind == .acronym && hardAcronym(token, nextUse: &nextUse) {
+          counts.hardWords &+= 1
+          hard.append(token.range)
         }
         firstWord = false
       }
@@ -354,6 +342,55 @@ final class ReadabilitySession {
       part.counts += counts
       facts.append(SentenceFacts(range: sentence.range, counts: counts, hard: firstHard..<hard.count))
     }
+  }
+
+  /// The syllables of unit `u` of `token` when it is not an everyday word, and whether it is uncommon (once
+  /// `uncommon` is set for the token, it is not asked again).
+  @inline(never)
+  private func otherUnit(
+    _ u: Int, _ token: Token, _ units: UnsafeBufferPointer<WordUnit>, _ matches: UnsafeBufferPointer<WordMatch>,
+    _ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Token>, uncommon: inout Bool, nextMatch: inout Int
+  ) -> Int {
+    let unit = units[u]
+    // An acronym is read letter by letter, unless it is an everyday word.
+    let syllables =
+      token.kind != .word
+      ? letterSyllables(unit, p)
+      : unit.word >= 0 ? syllableTable.count(wordID: unit.word, dialect: dialect) : unknownSyllables(unit, p)
+    if !uncommon
+      && WordSession.isUncommon(u, units: units, matches: matches, p, t, matcher: words.matcher, nextMatch: &nextMatch)
+    {
+      uncommon = true
+    }
+    return syllables
+  }
+
+  /// Counts a word of three or more syllables: a polysyllable, perhaps a complex word, perhaps one of the
+  /// part's longest.
+  @inline(never)
+  private func longWord(
+    _ token: Token, syllables: Int, firstWord: Bool, _ p: UnsafeBufferPointer<UInt8>, _ counts: inout TextCounts,
+    _ part: inout PartFacts
+  ) {
+    counts.polysyllables += 1
+    if isComplex(token, syllables: syllables, firstWord: firstWord, p) { counts.complexWords += 1 }
+    // Acronyms are read letter by letter: they are not what makes words long.
+    if token.kind == .word { part.longWords.offer(LongWord(range: token.range, syllables: syllables), p) }
+  }
+
+  /// Whether a match is a term that makes text hard (not an exception).
+  @inline(never)
+  private func hardMatch(_ match: WordMatch) -> Bool {
+    guard let entry = match.entry else { return false }
+    return isHard(words.lexicon.entryFacts[entry])
+  }
+
+  /// Whether an acronym token needs explaining here; `nextUse` is the caller's place in the acronym uses.
+  @inline(never)
+  private func hardAcronym(_ token: Token, nextUse: inout Int) -> Bool {
+    let uses = acronyms.uses
+    while nextUse < uses.count && uses[nextUse].range.lowerBound < token.start { nextUse += 1 }
+    return nextUse < uses.count && uses[nextUse].range.lowerBound == token.start && needsExplaining(uses[nextUse])
   }
 
   /// The letters of a word: ASCII letters and other characters, not apostrophes, hyphens or full stops.
