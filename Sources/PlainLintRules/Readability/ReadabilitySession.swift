@@ -115,7 +115,7 @@ struct SentenceFacts {
   /// Its bytes in the prose.
   var range: Range<Int>
   var counts: TextCounts
-  /// Where its hard words are in `ReadabilitySession.hardRanges`.
+  /// Where its hard words are in the session's `State.hardRanges` (see `ReadabilitySession.hardWords(of:)`).
   var hard: Range<Int>
 }
 
@@ -132,23 +132,49 @@ final class ReadabilitySession {
   let syllableTable: SyllableTable
   /// The document's prose, which every range points into.
   let text: [UInt8]
-  private var blockRange: Range<Int> = -1 ..< -1
+  /// What the session knows of the current block and of the document so far. One value, so that reading a
+  /// block checks exclusive access to the class's properties once, not at every use of each.
+  struct State {
+    /// The block the facts are for.
+    var blockRange: Range<Int> = -1 ..< -1
+    /// The current block's sentences.
+    var sentences: [SentenceFacts] = []
+    /// The ranges of the current block's hard words, sentence after sentence.
+    var hardRanges: [Range<Int>] = []
+    /// The current block, as a part.
+    var block = PartFacts(range: 0..<0)
+    /// The whole document so far.
+    var document = PartFacts(range: 0..<0)
+    /// The section being read, once the document has had a heading.
+    var section: PartFacts? = nil
+    /// Sections that ended at the current block's heading (at most one) or at the end of the document.
+    var endedSections: [PartFacts] = []
+    /// The metrics of every paragraph and ended section so far.
+    var metrics = DocumentMetrics()
+
+    /// Ends a section (`text` is the prose).
+    mutating func endSection(_ ended: PartFacts, _ text: [UInt8]) {
+      endedSections.append(ended)
+      if ended.counts.words > 0 {
+        let title = String(decoding: text[ended.titleRange], as: UTF8.self)
+        metrics.sections.append(PartMetrics(range: ended.range, title: title, counts: ended.counts))
+      }
+    }
+  }
+  private var state = State()
 
   /// The current block's sentences.
-  private(set) var sentences: [SentenceFacts] = []
-  /// The ranges of the current block's hard words, sentence after sentence.
-  private(set) var hardRanges: [Range<Int>] = []
+  var sentences: [SentenceFacts] { state.sentences }
   /// The current block, as a part.
-  private(set) var block = PartFacts(range: 0..<0)
-
+  var block: PartFacts { state.block }
   /// The whole document so far.
-  private(set) var document = PartFacts(range: 0..<0)
+  var document: PartFacts { state.document }
   /// The section being read, once the document has had a heading.
-  private(set) var section: PartFacts? = nil
+  var section: PartFacts? { state.section }
   /// Sections that ended at the current block's heading (at most one) or at the end of the document.
-  private(set) var endedSections: [PartFacts] = []
+  var endedSections: [PartFacts] { state.endedSections }
   /// The metrics of every paragraph and ended section so far.
-  private(set) var metrics = DocumentMetrics()
+  var metrics: DocumentMetrics { state.metrics }
   /// Acronyms explained so far, by key.
   private var explained: Set<String> = []
   private var finished = false
@@ -196,24 +222,23 @@ final class ReadabilitySession {
   }
 
   /// The hard words of a sentence.
-  func hardWords(of sentence: SentenceFacts) -> ArraySlice<Range<Int>> { hardRanges[sentence.hard] }
+  func hardWords(of sentence: SentenceFacts) -> ArraySlice<Range<Int>> { state.hardRanges[sentence.hard] }
 
   /// Reads `block`, unless it has been read already.
   func analyze(_ context: BlockContext) {
-    guard context.block.range != blockRange else { return }
-    blockRange = context.block.range
-    endedSections.removeAll(keepingCapacity: true)
+    guard context.block.range != state.blockRange else { return }
     words.analyze(context)
     acronyms.analyze(context)
-    // The arrays are worked on as locals and put back: a class's properties are checked for exclusive access
-    // on every use, and an array still held by the class would be copied on the first append.
+    analyze(context, &state)
+  }
+
+  /// Reads `block` into `state` (the session's, taken once).
+  private func analyze(_ context: BlockContext, _ state: inout State) {
+    state.blockRange = context.block.range
+    state.endedSections.removeAll(keepingCapacity: true)
+    state.sentences.removeAll(keepingCapacity: true)
+    state.hardRanges.removeAll(keepingCapacity: true)
     var part = PartFacts(range: context.block.range)
-    var facts: [SentenceFacts] = []
-    var hard: [Range<Int>] = []
-    swap(&facts, &sentences)
-    swap(&hard, &hardRanges)
-    facts.removeAll(keepingCapacity: true)
-    hard.removeAll(keepingCapacity: true)
     let units = words.units
     let matches = words.matches
     let sentenceUnits = words.sentenceUnits
@@ -222,49 +247,39 @@ final class ReadabilitySession {
         units.withUnsafeBufferPointer { u in
           matches.withUnsafeBufferPointer { m in
             sentenceUnits.withUnsafeBufferPointer { s in
-              count(context, p, t, u, m, s, into: &part, &facts, &hard)
+              count(context, p, t, u, m, s, into: &part, &state.sentences, &state.hardRanges)
             }
           }
         }
       }
     }
-    swap(&facts, &sentences)
-    swap(&hard, &hardRanges)
-    block = part
+    state.block = part
     switch context.block.kind {
     case .metadata:
       return  // page titles and image descriptions are not part of the running text
     case .heading:
-      if let ended = section { endSection(ended) }
+      if let ended = state.section { state.endSection(ended, text) }
       var started = PartFacts(range: part.range, titleRange: part.range)
       text.withUnsafeBufferPointer { started.add(part, $0) }
-      section = started
+      state.section = started
     default:
       // Text before the first heading belongs to the document only.
-      if section != nil { text.withUnsafeBufferPointer { section!.add(part, $0) } }
+      if state.section != nil { text.withUnsafeBufferPointer { state.section!.add(part, $0) } }
       if context.block.kind == .paragraph {
-        metrics.paragraphs.append(PartMetrics(range: part.range, title: "", counts: part.counts))
+        state.metrics.paragraphs.append(PartMetrics(range: part.range, title: "", counts: part.counts))
       }
     }
-    text.withUnsafeBufferPointer { document.add(part, $0) }
+    text.withUnsafeBufferPointer { state.document.add(part, $0) }
   }
 
   /// Ends the document: the last section ends. Safe to call more than once.
   func finish() {
     guard !finished else { return }
     finished = true
-    endedSections.removeAll()
-    if let ended = section { endSection(ended) }
-    section = nil
-    metrics.document = document.counts
-  }
-
-  private func endSection(_ ended: PartFacts) {
-    endedSections.append(ended)
-    if ended.counts.words > 0 {
-      let title = String(decoding: text[ended.titleRange], as: UTF8.self)
-      metrics.sections.append(PartMetrics(range: ended.range, title: title, counts: ended.counts))
-    }
+    state.endedSections.removeAll()
+    if let ended = state.section { state.endSection(ended, text) }
+    state.section = nil
+    state.metrics.document = state.document.counts
   }
 
   /// Counts the words of each sentence of the block, and finds its hard words, into `part`, `facts` and `hard`.
@@ -299,6 +314,10 @@ final class ReadabilitySession {
         counts.words &+= 1
         var syllables = 0
         var uncommon = false
+        // A word read in place is one unit of ASCII letters: its letters are its length.
+        let letters =
+          u < unitRange.upperBound && units[u].isLetters && Int(units[u].token) == k
+          ? token.end &- token.start : ReadabilitySession.letters(p, token.range)
         while u < unitRange.upperBound {
           let unit = units[u]
           guard Int(unit.token) == k else { break }
@@ -314,7 +333,7 @@ final class ReadabilitySession {
         // A word with no unit (only apostrophes, say) has one syllable.
         syllables = max(1, syllables)
         counts.syllables &+= syllables
-        counts.letters &+= ReadabilitySession.letters(p, token.range)
+        counts.letters &+= letters
         if syllables >= 3 { longWord(token, syllables: syllables, firstWord: firstWord, p, &counts, &part) }
         // Hard: a term from the word lists (counted at its first word), an uncommon word, or an acronym the
         // reader has not had explained.
