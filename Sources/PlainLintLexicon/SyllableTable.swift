@@ -40,7 +40,7 @@ public struct SyllableTable: @unchecked Sendable {
   let records: UnsafePointer<UInt8>
   let mask: Int
   /// Per lexicon word number: its British and its American count, each `0` + the number.
-  var wordCounts: UnsafePointer<UInt8>
+  @usableFromInline var wordCounts: UnsafePointer<UInt8>
   /// The number of lexicon words it has counts for.
   public internal(set) var wordCount: Int
 
@@ -88,7 +88,7 @@ public struct SyllableTable: @unchecked Sendable {
 
   /// The syllables of lexicon word `wordID` (a number `Lexicon` gives): the same as `count(_:dialect:)` for
   /// its bytes.
-  @inline(__always)
+  @inlinable @inline(__always)
   public func count(wordID: Int32, dialect: Dialect) -> Int {
     Int(wordCounts[Int(wordID) &* 2 &+ (dialect == .uk ? 0 : 1)] &- 48)
   }

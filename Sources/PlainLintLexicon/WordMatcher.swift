@@ -15,14 +15,18 @@ public struct WordUnit: Sendable {
   var node: Int32
   /// Whether it follows the previous unit with nothing but space between (a phrase may go on).
   public var joinsPrevious: Bool
+  /// Whether it is its whole token and every byte is an ASCII letter (it was read in place), so its letters
+  /// are its length; false does not say it is not.
+  public var isLetters: Bool
 
-  init(start: Int, end: Int, word: Int32, node: Int32, token: Int, joinsPrevious: Bool) {
+  init(start: Int, end: Int, word: Int32, node: Int32, token: Int, joinsPrevious: Bool, isLetters: Bool = false) {
     storedStart = UInt32(truncatingIfNeeded: start)
     storedEnd = UInt32(truncatingIfNeeded: end)
     self.word = word
     self.node = node
     self.token = Int32(truncatingIfNeeded: token)
     self.joinsPrevious = joinsPrevious
+    self.isLetters = isLetters
   }
 }
 
@@ -164,7 +168,7 @@ public final class WordMatcher {
           add(
             WordUnit(
               start: token.start, end: token.end, word: entry.pointee.word, node: entry.pointee.node, token: k,
-              joinsPrevious: previousToken == k &- 1))
+              joinsPrevious: previousToken == k &- 1, isLetters: true))
           previousToken = k
           continue
         }

@@ -105,6 +105,66 @@ struct ReadabilityRuleTests {
     #expect(PassiveVoiceRule.auxiliary(packed("bee")) == PassiveVoiceRule.Auxiliary.none)
   }
 
+  @Test func theQuickTestLetsEveryFormOfBeAndGetThrough() {
+    func mayBe(_ word: String) -> Bool {
+      Array(word.utf8).withUnsafeBufferPointer { PassiveVoiceRule.mayBeAuxiliary($0, 0..<$0.count) }
+    }
+    for word in PassiveVoiceRule.beForms + PassiveVoiceRule.getForms {
+      #expect(mayBe(word), "\(word)")
+      #expect(mayBe(word.uppercased()), "\(word.uppercased())")
+      #expect(mayBe(word.prefix(1).uppercased() + word.dropFirst()), "\(word)")
+    }
+    for word in ["a", "and", "it", "with", "by", "gym", "bee-keeping", "ambulance"] { #expect(!mayBe(word), "\(word)") }
+  }
+
+  @Test func lettersCountedInChunksAgreeWithLettersCountedOneByOne() {
+    // The same rule byte by byte: ASCII letters, and the first byte of any other character except a curly
+    // apostrophe.
+    func expected(_ bytes: [UInt8]) -> Int {
+      var letters = 0
+      var i = 0
+      while i < bytes.count {
+        let byte = bytes[i]
+        if (byte | 0x20) &- UInt8(ascii: "a") < 26 {
+          letters += 1
+        } else if byte >= 0xC0 {
+          let apostrophe = byte == 0xE2 && i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] | 1 == 0x99
+          if !apostrophe { letters += 1 }
+        }
+        i += 1
+      }
+      return letters
+    }
+    // Every byte next to the edges of the letter ranges, in words of 1 to 20 bytes, with room after the word
+    // (chunks) and without (the word at the very end of the text, counted byte by byte).
+    let edges: [UInt8] = Array("@AZ[`az{09'-. ".utf8) + [0x7F]
+    var words: [[UInt8]] = ["Don’t", "café", "Chloë", "co-ordinator", "e.g.", "COVID-19", "naïve’s"].map {
+      Array($0.utf8)
+    }
+    for length in 1...20 {
+      for start in edges.indices {
+        words.append((0..<length).map { edges[(start + $0 * 7) % edges.count] })
+      }
+    }
+    for word in words {
+      for padding in [0, 3, 16] {
+        let text = [UInt8(ascii: " ")] + word + [UInt8](repeating: UInt8(ascii: "x"), count: padding)
+        let counted = text.withUnsafeBufferPointer { ReadabilitySession.letters($0, 1..<1 + word.count) }
+        #expect(counted == expected(word), "\(String(decoding: word, as: UTF8.self)) with \(padding) after")
+      }
+    }
+  }
+
+  @Test func theLongestWordsAreNamedOnceEachLongestFirst() throws {
+    let text = """
+      Medication helps you. Take your medication every day. Physiotherapy and MEDICATION work well together.
+      """
+    let finding = try #require(
+      measure(text, options: ["reading-age": ["target": .integer(5)]]).findings.first { $0.rule == "reading-age" })
+    #expect(finding.message.contains("long words such as “physiotherapy” ("), "\(finding.message)")
+    #expect(finding.message.contains("), “medication” (4), “together” (3)."), "\(finding.message)")
+  }
+
   @Test func passiveVoice() throws {
     let cases: [(String, [String])] = [
       ("Your blood will be taken by a nurse.", ["be taken"]),

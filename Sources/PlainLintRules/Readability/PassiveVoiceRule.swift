@@ -61,12 +61,8 @@ public struct PassiveVoiceRule: Rule {
         defer { k += 1 }
         let token = tokens[k]
         guard token.kind == .word else { continue }
-        // Most words are not a form of be or get: a byte test before the look-up.
-        let first = p[token.start] | 0x20
-        guard token.end - token.start <= 8,
-          first == UInt8(ascii: "a") || first == UInt8(ascii: "i") || first == UInt8(ascii: "w")
-            || first == UInt8(ascii: "b") || first == UInt8(ascii: "g")
-        else { continue }
+        // Most words are not a form of be or get: a test of the first two letters before the look-up.
+        guard PassiveVoiceRule.mayBeAuxiliary(p, token.range) else { continue }
         let verb = PassiveVoiceRule.auxiliary(PackedWords.pack(p, token.range))
         guard verb != .none else { continue }
         let isGet = verb == .get
@@ -166,6 +162,23 @@ public struct PassiveVoiceRule: Rule {
   /// A verb that can make the passive.
   enum Auxiliary {
     case none, be, get
+  }
+
+  /// Whether a word may be a form of "be" or "get", by its length and first two letters: every form has two to
+  /// eight bytes and starts am, ar, is, wa, we, be, ge or go, in small letters or capitals (a test checks the
+  /// forms against it). Most words are not, and this costs less than packing them.
+  @inline(__always)
+  static func mayBeAuxiliary(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+    guard range.count <= 8, range.count >= 2 else { return false }
+    switch (p[range.lowerBound] | 0x20, p[range.lowerBound + 1] | 0x20) {
+    case (UInt8(ascii: "a"), UInt8(ascii: "m")), (UInt8(ascii: "a"), UInt8(ascii: "r")),
+      (UInt8(ascii: "i"), UInt8(ascii: "s")), (UInt8(ascii: "w"), UInt8(ascii: "a")),
+      (UInt8(ascii: "w"), UInt8(ascii: "e")), (UInt8(ascii: "b"), UInt8(ascii: "e")),
+      (UInt8(ascii: "g"), UInt8(ascii: "e")), (UInt8(ascii: "g"), UInt8(ascii: "o")):
+      return true
+    default:
+      return false
+    }
   }
 
   /// Whether a packed word (`PackedWords.pack`) is a form of "be" or "get". The constants are the words' bytes:

@@ -42,23 +42,29 @@ func wholeReadingAge(_ counts: TextCounts) -> Int? {
   counts.scores.readingAge.map { Int($0.rounded()) }
 }
 
-/// The start of a sentence, for a message: its first few words and an ellipsis, with line breaks as spaces.
-func opening(_ context: BlockContext, _ range: Range<Int>, words: Int = 6) -> String {
-  var parts: [String] = []
-  var start = -1
-  var i = range.lowerBound
-  while i <= range.upperBound && parts.count <= words {
-    let space = i == range.upperBound || context.text[i] == UInt8(ascii: " ") || context.text[i] == 0x0A
-      || context.text[i] == 0x0D || context.text[i] == 0x09
-    if space && start >= 0 {
-      parts.append(context.string(start..<i))
-      start = -1
-    } else if !space && start < 0 {
-      start = i
+/// Appends the start of a sentence to a message: its first few words and an ellipsis, with line breaks as
+/// spaces.
+func appendOpening(_ context: BlockContext, _ range: Range<Int>, words: Int = 6, to message: inout MessageBytes) {
+  context.text.withUnsafeBufferPointer { p in
+    var found = 0
+    var start = -1
+    var i = range.lowerBound
+    while i <= range.upperBound && found <= words {
+      let space = i == range.upperBound || p[i] == UInt8(ascii: " ") || p[i] == 0x0A || p[i] == 0x0D || p[i] == 0x09
+      if space && start >= 0 {
+        if found < words {
+          if found > 0 { message.append(" ") }
+          message.append(UnsafeBufferPointer(rebasing: p[start..<i]))
+        }
+        found += 1
+        start = -1
+      } else if !space && start < 0 {
+        start = i
+      }
+      i += 1
     }
-    i += 1
+    if found > words { message.append("…") }
   }
-  return parts.prefix(words).joined(separator: " ") + (parts.count > words ? "…" : "")
 }
 
 /// Flags paragraphs, sections and documents whose reading age is above the target.
@@ -121,8 +127,9 @@ public struct ReadingAgeRule: Rule {
   final class Checker: RuleChecker {
     let session: ReadabilitySession
     let rule: ReadingAgeRule
-    /// The openings of sentences that were the longest of their section or document when read, by start.
-    var openings: [Int: String] = [:]
+    /// The openings of sentences that were the longest of their section or document when read, by start, as
+    /// UTF-8 bytes.
+    var openings: [Int: [UInt8]] = [:]
     /// Words of the current section and of the document in parts already reported.
     var sectionReported = 0
     var documentReported = 0
@@ -141,12 +148,12 @@ public struct ReadingAgeRule: Rule {
       if part.longest.words >= 15
         && (session.section?.longest.range == longest || session.document.longest.range == longest)
       {
-        openings[longest.lowerBound] = opening(block, longest)
+        var quote = MessageBytes(capacity: 64)
+        appendOpening(block, longest, to: &quote)
+        openings[longest.lowerBound] = quote.bytes
       }
       endSections(report: &report)
-      if block.block.kind == .paragraph,
-        check(part, kind: "paragraph", reported: 0, quote: opening(block, longest), report: &report)
-      {
+      if block.block.kind == .paragraph, check(part, kind: "paragraph", reported: 0, quoting: block, report: &report) {
         sectionReported += part.counts.words
         documentReported += part.counts.words
       }
@@ -169,33 +176,60 @@ public struct ReadingAgeRule: Rule {
     }
 
     /// Reports a part above the target, unless parts inside it already reported hold half its words or more
-    /// (the finding would say nothing new). Returns whether it reported.
+    /// (the finding would say nothing new). Returns whether it reported. The longest sentence is quoted from
+    /// `block` when given (a paragraph), else from the openings kept when it was read.
     func check(
-      _ part: PartFacts, kind: String, reported: Int, quote: @autoclosure () -> String? = nil,
+      _ part: PartFacts, kind: StaticString, reported: Int, quoting block: BlockContext? = nil,
       report: inout FindingSink
     ) -> Bool {
       guard part.counts.sentences >= rule.minSentences, reported * 2 < part.counts.words,
         let age = wholeReadingAge(part.counts), age > rule.target
       else { return false }
-      var message = "This \(kind) has a reading age of \(age); the target is \(rule.target)."
-      var causes: [String] = []
-      if part.longest.words >= 15 {
-        let shown = (quote() ?? openings[part.longest.range.lowerBound]).map { " (“\($0)”)" } ?? ""
-        causes.append("its longest sentence has \(part.longest.words) words\(shown)")
-      }
-      if !part.longWords.isEmpty {
-        let named = part.longWords.enumerated().map { index, word in
-          let text = String(decoding: word.text, as: UTF8.self)
-          return "“\(text)” (\(word.word.syllables)\(index == 0 ? " syllables" : ""))"
-        }
-        causes.append("long words such as " + named.joined(separator: ", "))
-      }
-      if causes.isEmpty {
-        message += " Use shorter sentences and shorter, everyday words."
+      var message = MessageBytes()
+      message.append("This ")
+      message.append(kind)
+      message.append(" has a reading age of ")
+      message.append(age)
+      message.append("; the target is ")
+      message.append(rule.target)
+      message.append(".")
+      let namesSentence = part.longest.words >= 15
+      if !namesSentence && part.longWords.isEmpty {
+        message.append(" Use shorter sentences and shorter, everyday words.")
       } else {
-        message += " What raises it most: " + causes.joined(separator: "; ") + "."
+        message.append(" What raises it most: ")
+        if namesSentence {
+          message.append("its longest sentence has ")
+          message.append(part.longest.words)
+          message.append(" words")
+          if let block {
+            message.append(" (“")
+            appendOpening(block, part.longest.range, to: &message)
+            message.append("”)")
+          } else if let quote = openings[part.longest.range.lowerBound] {
+            message.append(" (“")
+            message.append(quote)
+            message.append("”)")
+          }
+          if !part.longWords.isEmpty { message.append("; ") }
+        }
+        if !part.longWords.isEmpty {
+          message.append("long words such as ")
+          for (index, word) in part.longWords.enumerated() {
+            if index > 0 { message.append(", ") }
+            message.append("“")
+            session.text.withUnsafeBufferPointer { text in
+              message.appendLowercased(UnsafeBufferPointer(rebasing: text[word.range]))
+            }
+            message.append("” (")
+            message.append(word.syllables)
+            if index == 0 { message.append(" syllables") }
+            message.append(")")
+          }
+        }
+        message.append(".")
       }
-      report.report(part.range, message: message)
+      report.report(part.range, message: message.string)
       return true
     }
   }

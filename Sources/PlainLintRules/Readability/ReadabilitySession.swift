@@ -18,42 +18,95 @@ struct LongestSentence {
   var words = 0
 }
 
-/// What the readability rules know about a part of the document: a paragraph, a section or the whole.
-struct PartFacts {
-  /// The part's bytes in the prose.
-  var range: Range<Int>
-  /// For a section, the heading's text.
-  var title = ""
-  var counts = TextCounts()
-  var longest = LongestSentence()
-  /// Up to three of its longest words, longest first, each word once.
-  var longWords: [(word: LongWord, text: [UInt8])] = []
+/// Up to three of a part's longest words (by syllables, then letters), longest first, each word once (words
+/// are the same when their bytes are, in small letters). Kept in place rather than in an array, so making and
+/// copying a part allocates nothing and counts no references.
+struct LongWords: RandomAccessCollection {
+  private var first = LongWord(range: 0..<0, syllables: 0)
+  private var second = LongWord(range: 0..<0, syllables: 0)
+  private var third = LongWord(range: 0..<0, syllables: 0)
+  /// How many are kept.
+  private(set) var count = 0
 
-  /// Takes in the counts and longest sentence and words of a part inside this one.
-  mutating func add(_ part: PartFacts) {
-    counts += part.counts
-    range = range.isEmpty ? part.range : range.lowerBound..<max(range.upperBound, part.range.upperBound)
-    if part.longest.words > longest.words { longest = part.longest }
-    for word in part.longWords { offer(word.word, text: word.text) }
+  var startIndex: Int { 0 }
+  var endIndex: Int { count }
+
+  /// The word at `index`, longest first.
+  subscript(index: Int) -> LongWord {
+    get {
+      switch index {
+      case 0: return first
+      case 1: return second
+      default: return third
+      }
+    }
+    set {
+      switch index {
+      case 0: first = newValue
+      case 1: second = newValue
+      default: third = newValue
+      }
+    }
   }
 
-  /// Whether `word` is longer (by syllables, then letters) than another.
+  /// Whether `a` is longer (by syllables, then letters) than `b`.
   static func longer(_ a: LongWord, _ b: LongWord) -> Bool {
     (a.syllables, a.range.count) > (b.syllables, b.range.count)
   }
 
-  /// Whether `word` is long enough to be among the three longest kept.
+  /// Whether `word` is long enough to be among the three kept.
   func wouldKeep(_ word: LongWord) -> Bool {
-    longWords.count < 3 || PartFacts.longer(word, longWords[2].word)
+    count < 3 || LongWords.longer(word, third)
   }
 
-  /// Keeps `word` if it is among the three longest (by syllables, then letters) and not already kept.
-  mutating func offer(_ word: LongWord, text: [UInt8]) {
-    let longer = PartFacts.longer
-    guard wouldKeep(word), !longWords.contains(where: { $0.text == text }) else { return }
-    if longWords.count == 3 { longWords.removeLast() }
-    let position = longWords.firstIndex { longer(word, $0.word) } ?? longWords.count
-    longWords.insert((word, text), at: position)
+  /// Keeps `word` (its bytes in `p`) if it is among the three longest and not already kept.
+  mutating func offer(_ word: LongWord, _ p: UnsafeBufferPointer<UInt8>) {
+    guard wouldKeep(word) else { return }
+    for index in 0..<count where LongWords.sameWord(self[index].range, word.range, p) { return }
+    if count == 3 { count = 2 }
+    var position = count
+    for index in 0..<count where LongWords.longer(word, self[index]) {
+      position = index
+      break
+    }
+    var index = count
+    while index > position {
+      self[index] = self[index - 1]
+      index -= 1
+    }
+    self[position] = word
+    count += 1
+  }
+
+  /// Whether the bytes of two ranges are the same in small letters.
+  static func sameWord(_ a: Range<Int>, _ b: Range<Int>, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard a.count == b.count else { return false }
+    for k in 0..<a.count where lowercased(p[a.lowerBound + k]) != lowercased(p[b.lowerBound + k]) { return false }
+    return true
+  }
+
+  /// A byte with an ASCII capital made small.
+  @inline(__always)
+  static func lowercased(_ byte: UInt8) -> UInt8 { byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte }
+}
+
+/// What the readability rules know about a part of the document: a paragraph, a section or the whole.
+struct PartFacts {
+  /// The part's bytes in the prose.
+  var range: Range<Int>
+  /// For a section, the heading's bytes in the prose.
+  var titleRange: Range<Int> = 0..<0
+  var counts = TextCounts()
+  var longest = LongestSentence()
+  /// Up to three of its longest words.
+  var longWords = LongWords()
+
+  /// Takes in the counts and longest sentence and words of a part inside this one (the prose is `p`).
+  mutating func add(_ part: PartFacts, _ p: UnsafeBufferPointer<UInt8>) {
+    counts += part.counts
+    range = range.isEmpty ? part.range : range.lowerBound..<max(range.upperBound, part.range.upperBound)
+    if part.longest.words > longest.words { longest = part.longest }
+    for word in part.longWords { longWords.offer(word, p) }
   }
 }
 
@@ -62,7 +115,7 @@ struct SentenceFacts {
   /// Its bytes in the prose.
   var range: Range<Int>
   var counts: TextCounts
-  /// Where its hard words are in `ReadabilitySession.hardRanges`.
+  /// Where its hard words are in the session's `State.hardRanges` (see `ReadabilitySession.hardWords(of:)`).
   var hard: Range<Int>
 }
 
@@ -77,39 +130,90 @@ final class ReadabilitySession {
   let dialect: Dialect
   /// Syllables by the word session's lexicon numbers (see `WordSession.syllables`).
   let syllableTable: SyllableTable
-  private var blockRange: Range<Int> = -1 ..< -1
+  /// The document's prose, which every range points into.
+  let text: [UInt8]
+  /// What the session knows of the current block and of the document so far. One value, so that reading a
+  /// block checks exclusive access to the class's properties once, not at every use of each.
+  struct State {
+    /// The block the facts are for.
+    var blockRange: Range<Int> = -1 ..< -1
+    /// The current block's sentences.
+    var sentences: [SentenceFacts] = []
+    /// The ranges of the current block's hard words, sentence after sentence.
+    var hardRanges: [Range<Int>] = []
+    /// The current block, as a part.
+    var block = PartFacts(range: 0..<0)
+    /// The whole document so far.
+    var document = PartFacts(range: 0..<0)
+    /// The section being read, once the document has had a heading.
+    var section: PartFacts? = nil
+    /// Sections that ended at the current block's heading (at most one) or at the end of the document.
+    var endedSections: [PartFacts] = []
+    /// The metrics of every paragraph and ended section so far.
+    var metrics = DocumentMetrics()
+
+    /// Ends a section (`text` is the prose).
+    mutating func endSection(_ ended: PartFacts, _ text: [UInt8]) {
+      endedSections.append(ended)
+      if ended.counts.words > 0 {
+        let title = String(decoding: text[ended.titleRange], as: UTF8.self)
+        metrics.sections.append(PartMetrics(range: ended.range, title: title, counts: ended.counts))
+      }
+    }
+  }
+  private var state = State()
 
   /// The current block's sentences.
-  private(set) var sentences: [SentenceFacts] = []
-  /// The ranges of the current block's hard words, sentence after sentence.
-  private(set) var hardRanges: [Range<Int>] = []
+  var sentences: [SentenceFacts] { state.sentences }
   /// The current block, as a part.
-  private(set) var block = PartFacts(range: 0..<0)
-
+  var block: PartFacts { state.block }
   /// The whole document so far.
-  private(set) var document = PartFacts(range: 0..<0)
+  var document: PartFacts { state.document }
   /// The section being read, once the document has had a heading.
-  private(set) var section: PartFacts? = nil
+  var section: PartFacts? { state.section }
   /// Sections that ended at the current block's heading (at most one) or at the end of the document.
-  private(set) var endedSections: [PartFacts] = []
+  var endedSections: [PartFacts] { state.endedSections }
   /// The metrics of every paragraph and ended section so far.
-  private(set) var metrics = DocumentMetrics()
+  var metrics: DocumentMetrics { state.metrics }
   /// Acronyms explained so far, by key.
   private var explained: Set<String> = []
   private var finished = false
   /// Scratch space for a word's normalized bytes.
   private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: ReadabilitySession.scratchSize)
   private static let scratchSize = 264
+  /// The syllables of words the lexicon does not have, lately counted (see `UnknownWord`).
+  private let unknownWords: UnsafeMutablePointer<UnknownWord> = {
+    let slots = UnsafeMutablePointer<UnknownWord>.allocate(capacity: 1 << UnknownWord.slotBits)
+    slots.initialize(repeating: UnknownWord(), count: 1 << UnknownWord.slotBits)
+    return slots
+  }()
+
+  /// A word the lexicon does not have, normalized, with its syllables. Names and rare words come back again
+  /// and again in a document, and counting one afresh (the pronouncing table's probe, often the estimate)
+  /// takes about 1,000 instructions; this cache of the last word in each of its slots takes about 30. A word
+  /// of up to 24 bytes is its three chunks (zero bytes after the word) and its length.
+  private struct UnknownWord {
+    static let longest = 24
+    static let slotBits = 9
+    var chunk0: UInt64 = 0
+    var chunk1: UInt64 = 0
+    var chunk2: UInt64 = 0
+    /// -1 for an empty slot.
+    var length = -1
+    var syllables = 0
+  }
 
   init(document: DocumentState, dialect: Dialect, words projectWords: ProjectWords?) {
     words = WordSession.of(document, words: projectWords)
     acronyms = AcronymSession.of(document, words: projectWords)
     self.dialect = dialect
     syllableTable = words.syllables
+    text = document.prose.bytes
   }
 
   deinit {
     scratch.deallocate()
+    unknownWords.deallocate()
   }
 
   /// The session of a document, made by the first rule that asks.
@@ -118,127 +222,133 @@ final class ReadabilitySession {
   }
 
   /// The hard words of a sentence.
-  func hardWords(of sentence: SentenceFacts) -> ArraySlice<Range<Int>> { hardRanges[sentence.hard] }
+  func hardWords(of sentence: SentenceFacts) -> ArraySlice<Range<Int>> { state.hardRanges[sentence.hard] }
 
   /// Reads `block`, unless it has been read already.
   func analyze(_ context: BlockContext) {
-    guard context.block.range != blockRange else { return }
-    blockRange = context.block.range
-    endedSections.removeAll(keepingCapacity: true)
-    sentences.removeAll(keepingCapacity: true)
-    hardRanges.removeAll(keepingCapacity: true)
-    block = PartFacts(range: context.block.range)
+    guard context.block.range != state.blockRange else { return }
     words.analyze(context)
     acronyms.analyze(context)
+    analyze(context, &state)
+  }
+
+  /// Reads `block` into `state` (the session's, taken once).
+  private func analyze(_ context: BlockContext, _ state: inout State) {
+    state.blockRange = context.block.range
+    state.endedSections.removeAll(keepingCapacity: true)
+    state.sentences.removeAll(keepingCapacity: true)
+    state.hardRanges.removeAll(keepingCapacity: true)
+    var part = PartFacts(range: context.block.range)
+    let units = words.units
+    let matches = words.matches
+    let sentenceUnits = words.sentenceUnits
     context.text.withUnsafeBufferPointer { p in
       context.tokens.withUnsafeBufferPointer { t in
-        words.units.withUnsafeBufferPointer { units in count(context, p, t, units) }
+        units.withUnsafeBufferPointer { u in
+          matches.withUnsafeBufferPointer { m in
+            sentenceUnits.withUnsafeBufferPointer { s in
+              count(context, p, t, u, m, s, into: &part, &state.sentences, &state.hardRanges)
+            }
+          }
+        }
       }
     }
+    state.block = part
     switch context.block.kind {
     case .metadata:
       return  // page titles and image descriptions are not part of the running text
     case .heading:
-      if let ended = section { endSection(ended) }
-      section = PartFacts(range: block.range, title: context.string(context.block.range))
-      section?.add(block)
+      if let ended = state.section { state.endSection(ended, text) }
+      var started = PartFacts(range: part.range, titleRange: part.range)
+      text.withUnsafeBufferPointer { started.add(part, $0) }
+      state.section = started
     default:
       // Text before the first heading belongs to the document only.
-      section?.add(block)
+      if state.section != nil { text.withUnsafeBufferPointer { state.section!.add(part, $0) } }
       if context.block.kind == .paragraph {
-        metrics.paragraphs.append(PartMetrics(range: block.range, title: "", counts: block.counts))
+        state.metrics.paragraphs.append(PartMetrics(range: part.range, title: "", counts: part.counts))
       }
     }
-    document.add(block)
+    text.withUnsafeBufferPointer { state.document.add(part, $0) }
   }
 
   /// Ends the document: the last section ends. Safe to call more than once.
   func finish() {
     guard !finished else { return }
     finished = true
-    endedSections.removeAll()
-    if let ended = section { endSection(ended) }
-    section = nil
-    metrics.document = document.counts
+    state.endedSections.removeAll()
+    if let ended = state.section { state.endSection(ended, text) }
+    state.section = nil
+    state.metrics.document = state.document.counts
   }
 
-  private func endSection(_ ended: PartFacts) {
-    endedSections.append(ended)
-    if ended.counts.words > 0 {
-      metrics.sections.append(PartMetrics(range: ended.range, title: ended.title, counts: ended.counts))
-    }
-  }
-
-  /// Counts the words of each sentence of the block, and finds its hard words. Works in locals and writes the
-  /// session's properties once per block: a class's properties are checked for exclusive access on every use.
+  /// Counts the words of each sentence of the block, and finds its hard words, into `part`, `facts` and `hard`.
+  /// `units`, `matches` and `sentenceUnits` are the word session's for the block.
+  ///
+  /// The loop is kept small for the common case, an everyday word of one unit (counters with `&+=`: none
+  /// can come near overflowing); rarer cases are in functions of their own, so the loop's values stay in
+  /// registers.
   private func count(
     _ context: BlockContext, _ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Token>,
-    _ units: UnsafeBufferPointer<WordUnit>
+    _ units: UnsafeBufferPointer<WordUnit>, _ matches: UnsafeBufferPointer<WordMatch>,
+    _ sentenceUnits: UnsafeBufferPointer<Range<Int>>, into part: inout PartFacts, _ facts: inout [SentenceFacts],
+    _ hard: inout [Range<Int>]
   ) {
-    let tokens = context.tokens
-    let matches = words.matches
-    let lexicon = words.lexicon
-    let uses = acronyms.uses
     let matcher = words.matcher
-    var part = block
-    var hard = hardRanges
-    var facts = sentences
+    let table = syllableTable
+    let dialect = dialect
     var nextMatch = 0
     var nextUncommonMatch = 0
     var nextUse = 0
-    for (sentenceIndex, sentence) in context.sentences.enumerated() {
+    var sentenceIndex = 0
+    for sentence in context.sentences {
       var counts = TextCounts()
       let firstHard = hard.count
-      let unitRange = words.sentenceUnits[sentenceIndex]
+      let unitRange = sentenceUnits[sentenceIndex]
+      sentenceIndex &+= 1
       var u = unitRange.lowerBound
       var firstWord = true
       for k in sentence.tokens {
         let token = t[k]
         guard token.kind == .word || token.kind == .acronym else { continue }
-        counts.words += 1
+        counts.words &+= 1
         var syllables = 0
         var uncommon = false
-        while u < unitRange.upperBound && Int(units[u].token) == k {
+        // A word read in place is one unit of ASCII letters: its letters are its length.
+        let letters =
+          u < unitRange.upperBound && units[u].isLetters && Int(units[u].token) == k
+          ? token.end &- token.start : ReadabilitySession.letters(p, token.range)
+        while u < unitRange.upperBound {
           let unit = units[u]
-          let common = matcher.isCommon(unit)
-          if token.kind == .word {
-            syllables += wordSyllables(unit, p)
+          guard Int(unit.token) == k else { break }
+          if matcher.isCommon(unit) {
+            // An everyday word, read as a word even when written in capitals.
+            syllables &+= table.count(wordID: unit.word, dialect: dialect)
           } else {
-            syllables += common ? wordSyllables(unit, p) : letterSyllables(unit, p)
+            syllables &+= otherUnit(
+              u, token, units, matches, p, t, uncommon: &uncommon, nextMatch: &nextUncommonMatch)
           }
-          // Most words are everyday words: the cheapest test first.
-          if !common && !uncommon && words.isUncommon(u, p, tokens, nextMatch: &nextUncommonMatch) { uncommon = true }
-          u += 1
+          u &+= 1
         }
         // A word with no unit (only apostrophes, say) has one syllable.
         syllables = max(1, syllables)
-        counts.syllables += syllables
-        counts.letters += ReadabilitySession.letters(p, token.range)
-        if syllables >= 3 {
-          counts.polysyllables += 1
-          if isComplex(token, syllables: syllables, firstWord: firstWord, p) { counts.complexWords += 1 }
-          // Acronyms are read letter by letter: they are not what makes words long.
-          let word = LongWord(range: token.range, syllables: syllables)
-          if token.kind == .word && part.wouldKeep(word) { part.offer(word, text: lowercased(p, token.range)) }
-        }
+        counts.syllables &+= syllables
+        counts.letters &+= letters
+        if syllables >= 3 { longWord(token, syllables: syllables, firstWord: firstWord, p, &counts, &part) }
         // Hard: a term from the word lists (counted at its first word), an uncommon word, or an acronym the
         // reader has not had explained.
-        while nextMatch < matches.count && matches[nextMatch].range.upperBound <= token.start { nextMatch += 1 }
-        if nextMatch < matches.count, matches[nextMatch].range.lowerBound >= token.start,
-          matches[nextMatch].range.lowerBound < token.end,
-          let entry = matches[nextMatch].entry, isHard(lexicon.entryFacts[entry])
+        while nextMatch < matches.count && matches[nextMatch].range.upperBound <= token.start { nextMatch &+= 1 }
+        if nextMatch < matches.count && matches[nextMatch].range.lowerBound < token.end
+          && matches[nextMatch].range.lowerBound >= token.start, hardMatch(matches[nextMatch])
         {
-          counts.hardWords += 1
+          counts.hardWords &+= 1
           hard.append(matches[nextMatch].range)
         } else if uncommon {
-          counts.hardWords += 1
+          counts.hardWords &+= 1
           hard.append(token.range)
-        } else if token.kind == .acronym {
-          while nextUse < uses.count && uses[nextUse].range.lowerBound < token.start { nextUse += 1 }
-          if nextUse < uses.count, uses[nextUse].range.lowerBound == token.start, needsExplaining(uses[nextUse]) {
-            counts.hardWords += 1
-            hard.append(token.range)
-          }
+        } else if token.kind == .acronym && hardAcronym(token, nextUse: &nextUse) {
+          counts.hardWords &+= 1
+          hard.append(token.range)
         }
         firstWord = false
       }
@@ -251,13 +361,81 @@ final class ReadabilitySession {
       part.counts += counts
       facts.append(SentenceFacts(range: sentence.range, counts: counts, hard: firstHard..<hard.count))
     }
-    block = part
-    hardRanges = hard
-    sentences = facts
+  }
+
+  /// The syllables of unit `u` of `token` when it is not an everyday word, and whether it is uncommon (once
+  /// `uncommon` is set for the token, it is not asked again).
+  @inline(never)
+  private func otherUnit(
+    _ u: Int, _ token: Token, _ units: UnsafeBufferPointer<WordUnit>, _ matches: UnsafeBufferPointer<WordMatch>,
+    _ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Token>, uncommon: inout Bool, nextMatch: inout Int
+  ) -> Int {
+    let unit = units[u]
+    // An acronym is read letter by letter, unless it is an everyday word.
+    let syllables =
+      token.kind != .word
+      ? letterSyllables(unit, p)
+      : unit.word >= 0 ? syllableTable.count(wordID: unit.word, dialect: dialect) : unknownSyllables(unit, p)
+    if !uncommon
+      && WordSession.isUncommon(u, units: units, matches: matches, p, t, matcher: words.matcher, nextMatch: &nextMatch)
+    {
+      uncommon = true
+    }
+    return syllables
+  }
+
+  /// Counts a word of three or more syllables: a polysyllable, perhaps a complex word, perhaps one of the
+  /// part's longest.
+  @inline(never)
+  private func longWord(
+    _ token: Token, syllables: Int, firstWord: Bool, _ p: UnsafeBufferPointer<UInt8>, _ counts: inout TextCounts,
+    _ part: inout PartFacts
+  ) {
+    counts.polysyllables += 1
+    if isComplex(token, syllables: syllables, firstWord: firstWord, p) { counts.complexWords += 1 }
+    // Acronyms are read letter by letter: they are not what makes words long.
+    if token.kind == .word { part.longWords.offer(LongWord(range: token.range, syllables: syllables), p) }
+  }
+
+  /// Whether a match is a term that makes text hard (not an exception).
+  @inline(never)
+  private func hardMatch(_ match: WordMatch) -> Bool {
+    guard let entry = match.entry else { return false }
+    return isHard(words.lexicon.entryFacts[entry])
+  }
+
+  /// Whether an acronym token needs explaining here; `nextUse` is the caller's place in the acronym uses.
+  @inline(never)
+  private func hardAcronym(_ token: Token, nextUse: inout Int) -> Bool {
+    let uses = acronyms.uses
+    while nextUse < uses.count && uses[nextUse].range.lowerBound < token.start { nextUse += 1 }
+    return nextUse < uses.count && uses[nextUse].range.lowerBound == token.start && needsExplaining(uses[nextUse])
   }
 
   /// The letters of a word: ASCII letters and other characters, not apostrophes, hyphens or full stops.
+  @inline(__always)
   static func letters(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    // A word of ASCII up to 16 bytes (nearly every word) is read as two 8-byte chunks and its letters counted
+    // in registers: a byte is a letter when, with the capital bit set, it is from `a` to `z`.
+    let count = range.count
+    if count <= 16 && range.lowerBound <= p.count &- 16 {
+      let word = UnsafeRawPointer(p.baseAddress! + range.lowerBound)
+      let high: UInt64 = 0x8080_8080_8080_8080
+      let mask0 = count >= 8 ? UInt64.max : UInt64.max &>> ((8 &- count) &* 8)
+      let mask1 = count <= 8 ? 0 : UInt64.max &>> ((16 &- count) &* 8)
+      let raw0 = word.loadUnaligned(as: UInt64.self) & mask0
+      let raw1 = word.loadUnaligned(fromByteOffset: 8, as: UInt64.self) & mask1
+      if (raw0 | raw1) & high == 0 {
+        /// A 1 in the lowest bit of each byte that is a letter.
+        @inline(__always) func letters(_ raw: UInt64, _ mask: UInt64) -> UInt64 {
+          let chunk = (raw | 0x2020_2020_2020_2020) & mask
+          // The high bit of each byte from `a` (0x61) up and below `{` (0x7B); no carry crosses a byte.
+          return ((chunk &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(chunk &+ 0x0505_0505_0505_0505) & high) &>> 7
+        }
+        // Adding the bytes (at most 16) by one multiplication: the sum ends up in the top byte.
+        return Int(((letters(raw0, mask0) &+ letters(raw1, mask1)) &* 0x0101_0101_0101_0101) &>> 56)
+      }
+    }
     var letters = 0
     var i = range.lowerBound
     while i < range.upperBound {
@@ -318,18 +496,29 @@ final class ReadabilitySession {
     return syllables - ending >= 3
   }
 
-  /// The bytes of a range in small letters, to tell words apart in messages.
-  private func lowercased(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [UInt8] {
-    p[range].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
-  }
-
-  /// The syllables of a word unit: by its lexicon number when the word rules found it (one memory read), else
-  /// from the pronouncing dictionary or the estimate.
-  private func wordSyllables(_ unit: WordUnit, _ p: UnsafeBufferPointer<UInt8>) -> Int {
-    if unit.word >= 0 { return syllableTable.count(wordID: unit.word, dialect: dialect) }
+  /// The syllables of a word unit the lexicon does not have: from the pronouncing dictionary or the estimate,
+  /// through `unknownWords`.
+  private func unknownSyllables(_ unit: WordUnit, _ p: UnsafeBufferPointer<UInt8>) -> Int {
     let limit = ReadabilitySession.scratchSize
     let n = min(normalizeWord(p, unit.start..<unit.end, into: scratch, limit: limit), limit)
-    return syllableTable.count(UnsafeBufferPointer(start: scratch, count: n), dialect: dialect)
+    guard n <= UnknownWord.longest else {
+      return syllableTable.count(UnsafeBufferPointer(start: scratch, count: n), dialect: dialect)
+    }
+    (scratch + n).initialize(repeating: 0, count: UnknownWord.longest - n)
+    let raw = UnsafeRawPointer(scratch)
+    let chunk0 = raw.loadUnaligned(as: UInt64.self)
+    let chunk1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+    let chunk2 = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+    let mixed = (chunk0 &* 0x9E37_79B9_7F4A_7C15) ^ (chunk1 &* 0xBF58_476D_1CE4_E5B9) ^ chunk2 ^ UInt64(n)
+    let hash = mixed &* 0x94D0_49BB_1331_11EB
+    let entry = unknownWords + Int(truncatingIfNeeded: hash >> UInt64(64 - UnknownWord.slotBits))
+    if entry.pointee.length != n || entry.pointee.chunk0 != chunk0 || entry.pointee.chunk1 != chunk1
+      || entry.pointee.chunk2 != chunk2
+    {
+      let syllables = syllableTable.count(UnsafeBufferPointer(start: scratch, count: n), dialect: dialect)
+      entry.pointee = UnknownWord(chunk0: chunk0, chunk1: chunk1, chunk2: chunk2, length: n, syllables: syllables)
+    }
+    return entry.pointee.syllables
   }
 
   /// The syllables of an acronym read letter by letter (NHS is three; W is three on its own). An acronym that

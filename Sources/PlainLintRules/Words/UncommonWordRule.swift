@@ -63,15 +63,25 @@ public struct UncommonWordRule: Rule {
       let units = session.units
       // Matches are in text order: the next one that may cover a unit.
       var nextMatch = 0
+      let matches = session.matches
+      let matcher = session.matcher
       block.text.withUnsafeBufferPointer { p in
-        for index in units.indices
-        where session.isUncommon(index, p, block.tokens, minLetters: minLetters, nextMatch: &nextMatch) {
-          let unit = units[index]
-          let text = block.string(unit.start..<unit.end)
-          guard seen.insert(text).inserted else { continue }
-          report.report(
-            unit.start..<unit.end,
-            message: "“\(text)” is not an everyday word; explain what it means, or use a more familiar word.")
+        block.tokens.withUnsafeBufferPointer { t in
+          units.withUnsafeBufferPointer { u in
+            matches.withUnsafeBufferPointer { m in
+              for index in u.indices
+              where WordSession.isUncommon(
+                index, units: u, matches: m, p, t, matcher: matcher, minLetters: minLetters, nextMatch: &nextMatch)
+              {
+                let unit = u[index]
+                let text = block.string(unit.start..<unit.end)
+                guard seen.insert(text).inserted else { continue }
+                report.report(
+                  unit.start..<unit.end,
+                  message: "“\(text)” is not an everyday word; explain what it means, or use a more familiar word.")
+              }
+            }
+          }
         }
       }
     }

@@ -75,12 +75,15 @@ final class WordSession {
 }
 
 extension WordSession {
-  /// Whether unit `index` of the block is a word outside everyday English that no word list has: not matched,
+  /// Whether unit `index` of a block is a word outside everyday English that no word list has: not matched,
   /// not an everyday word, at least `minLetters` long, and in small ASCII letters (names, codes and borrowed
   /// words with accents are left alone). A part of a hyphenated word whose whole is everyday (co-ordinator) is
-  /// not uncommon. `nextMatch` is the caller's place in `matches`: ask about units in text order.
-  func isUncommon(
-    _ index: Int, _ p: UnsafeBufferPointer<UInt8>, _ tokens: [Token], minLetters: Int = 4, nextMatch: inout Int
+  /// not uncommon. `units` and `matches` are the session's for the block, `tokens` the block's; `nextMatch` is
+  /// the caller's place in `matches`: ask about units in text order.
+  static func isUncommon(
+    _ index: Int, units: UnsafeBufferPointer<WordUnit>, matches: UnsafeBufferPointer<WordMatch>,
+    _ p: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>, matcher: WordMatcher,
+    minLetters: Int = 4, nextMatch: inout Int
   ) -> Bool {
     let unit = units[index]
     // Most words are everyday words: the cheapest test first.
