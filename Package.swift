@@ -115,6 +115,8 @@ let package = Package(
       swiftSettings: strict
     ),
     .testTarget(name: "EndToEndTests", dependencies: ["plainlint", "PlainLintCore"], swiftSettings: strict),
+    // The benchmark's own plumbing (the language-server client, the typing edits), not its timings.
+    .testTarget(name: "PlainLintBenchTests", dependencies: ["plainlint-bench"], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )
