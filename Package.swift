@@ -26,6 +26,7 @@ let package = Package(
     .library(name: "PlainLintReporters", targets: ["PlainLintReporters"]),
     .library(name: "PlainLintConfig", targets: ["PlainLintConfig"]),
     .library(name: "PlainLintDriver", targets: ["PlainLintDriver"]),
+    .library(name: "PlainLintServer", targets: ["PlainLintServer"]),
   ],
   dependencies: [
     // The command line's argument parsing: the Swift project's own parser, with generated help and completions.
@@ -87,10 +88,18 @@ let package = Package(
       // the standard library's here (`contains` on a path became a Foundation call, 4,000 instructions a file).
       swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
     ),
+    // `plainlint lsp`: the language server. JSON-RPC over standard input and output (Foundation's JSONDecoder
+    // reads messages), documents kept as the editor sends them, and each request answered from the driver's own
+    // linting.
+    .target(
+      name: "PlainLintServer",
+      dependencies: ["PlainLintCore", "PlainLintConfig", "PlainLintRules", "PlainLintDriver"],
+      swiftSettings: strict
+    ),
     // The thin command-line front end.
     .executableTarget(
       name: "plainlint",
-      dependencies: ["PlainLintDriver", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      dependencies: ["PlainLintDriver", "PlainLintServer", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
     ),
     // The benchmark: a release-build executable, never a test.
@@ -114,6 +123,8 @@ let package = Package(
       dependencies: ["PlainLintReporters", "PlainLintRules"],
       swiftSettings: strict
     ),
+    .testTarget(
+      name: "PlainLintServerTests", dependencies: ["PlainLintServer", "PlainLintCore"], swiftSettings: strict),
     .testTarget(name: "EndToEndTests", dependencies: ["plainlint", "PlainLintCore"], swiftSettings: strict),
     // The benchmark's own plumbing (the language-server client, the typing edits), not its timings.
     .testTarget(name: "PlainLintBenchTests", dependencies: ["plainlint-bench"], swiftSettings: strict),

@@ -141,7 +141,7 @@ func checkStandardInput(_ paths: [String], stdinFilename: String?, language: Inp
 let directiveRuleNames = BuiltInRules.identifiers
 
 /// Lints one input's bytes with its planned linter and drops the findings its directives switch off.
-func lint(
+package func lint(
   _ bytes: [UInt8], path: String, language: InputLanguage, planned: RunConfiguration.PlannedInput
 ) throws(InputProblem) -> FileReport {
   let document = Document(path: path, bytes: bytes)

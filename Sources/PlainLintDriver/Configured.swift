@@ -7,9 +7,9 @@ import PlainLintRules
 ///
 /// A tree with one configuration builds its rules once, however many files it has; files an override matches
 /// get a linter of their own, built once too.
-final class RunConfiguration {
+package final class RunConfiguration {
   /// Finds and reads the configuration files.
-  let finder: ConfigFinder
+  package let finder: ConfigFinder
   /// `--option` values, checked and converted to their options' types.
   let commandLineOptions: [String: [String: RuleOptionValue]]
   /// `--english`, when given.
@@ -22,16 +22,16 @@ final class RunConfiguration {
   private var byNumber: [Int: (settings: Settings, linter: Linter, target: Int)] = [:]
 
   /// One input to lint, with what to lint it with.
-  struct PlannedInput {
-    var input: InputFile
-    var linter: Linter
-    var settings: Settings
+  package struct PlannedInput {
+    package var input: InputFile
+    package var linter: Linter
+    package var settings: Settings
     /// The reading age the file aims at, for `plainlint stats`.
-    var readingAgeTarget: Int
+    package var readingAgeTarget: Int
   }
 
   /// Reads the command line's settings (a bad `--option` is a usage error) and the `--config` file, if given.
-  init(configPath: String?, ruleOptions: [String], dialect: Dialect?, measures: Bool) throws(UsageError) {
+  package init(configPath: String?, ruleOptions: [String], dialect: Dialect?, measures: Bool) throws(UsageError) {
     do {
       commandLineOptions = try Settings.checkCommandLine(parseRuleOptions(ruleOptions))
     } catch {
@@ -54,7 +54,7 @@ final class RunConfiguration {
   /// The inputs to lint with their linters, leaving out the ignored ones; or every problem with the
   /// configuration files, when there is one (then nothing may be linted). The configuration of each folder on
   /// the command line is checked too, even when it holds nothing to lint.
-  func plan(_ inputs: [InputFile], paths: [String]) throws(ConfigFailure) -> [PlannedInput] {
+  package func plan(_ inputs: [InputFile], paths: [String]) throws(ConfigFailure) -> [PlannedInput] {
     for path in paths where path != "-" && FileSystem.kind(of: path) == .folder { _ = finder.resolve(folder: path) }
     var resolved: [(InputFile, ConfigFinder.Resolution)] = []
     for input in inputs {

@@ -18,6 +18,12 @@ public struct InputFile: Hashable, Sendable {
   public var source: Source
   /// The path shown in output.
   public var displayPath: String
+
+  /// Creates an input.
+  package init(source: Source, displayPath: String) {
+    self.source = source
+    self.displayPath = displayPath
+  }
 }
 
 /// A problem with one input that does not stop the others from being linted.

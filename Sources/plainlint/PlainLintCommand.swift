@@ -2,6 +2,7 @@ import ArgumentParser
 import PlainLintCore
 import PlainLintDriver
 import PlainLintRules
+import PlainLintServer
 
 #if canImport(Glibc)
   import Glibc
@@ -24,7 +25,7 @@ struct PlainLintCommand: ParsableCommand {
       """,
     version: plainlintVersion,
     subcommands: [
-      Check.self, Stats.self, Rules.self, Explain.self, Init.self, ConfigCommand.self, Dictionary.self,
+      Check.self, Stats.self, Rules.self, Explain.self, Init.self, ConfigCommand.self, Dictionary.self, Lsp.self,
     ],
     defaultSubcommand: Check.self
   )
@@ -351,4 +352,21 @@ func writeStandardOutput(_ text: String) {
 /// Writes text to standard error.
 func writeStandardError(_ text: String) {
   writeAll(text, to: STDERR_FILENO)
+}
+
+/// `plainlint lsp`: the language server, for editors.
+struct Lsp: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run the language server on standard input and output, for editors (see the README).",
+    discussion: """
+      Speaks the Language Server Protocol 3.17 over standard input and output: findings as you type, quick \
+      fixes, hover explanations and reading age. Settings come from the nearest .plainlint.yml, as for check.
+      """)
+
+  @Flag(help: "Accepted for editors that pass it; standard input and output are always used.")
+  var stdio = false
+
+  func run() throws {
+    throw ExitCode(runLanguageServer())
+  }
 }
