@@ -217,6 +217,8 @@ enum LSPBenchmark {
     var memory: [(edits: Int, residentKiB: Int, peakKiB: Int)]
     /// Diagnostics the server published for the last version.
     var lastDiagnostics: Int
+    /// The size of that `publishDiagnostics` message's JSON, in bytes.
+    var lastPublishBytes: Int
     /// Findings `plainlint check --format json` reported on the final text.
     var checkFindings: Int
     /// Diagnostics whose rule, line and message have no partner in the check's report (and the other way).
@@ -253,7 +255,9 @@ enum LSPBenchmark {
     var stale = 0
     var version = 1
     /// Waits for the diagnostics of `version`, counting older ones; returns them with their arrival time.
-    func diagnostics(after sent: UInt64) throws(BenchError) -> (seconds: Double, diagnostics: [JSONObject]) {
+    func diagnostics(after sent: UInt64) throws(BenchError) -> (
+      seconds: Double, diagnostics: [JSONObject], bytes: Int
+    ) {
       let wanted = version
       let message = try server.waitFor("publishDiagnostics for version \(wanted) of \(name).md") {
         (message) throws(BenchError) -> Bool in
@@ -271,7 +275,7 @@ enum LSPBenchmark {
       guard let list = params?["diagnostics"] as? [JSONObject] else {
         throw BenchError("publishDiagnostics for \(name).md has no diagnostics list")
       }
-      return (Double(message.arrivedAt - sent) / 1e9, list)
+      return (Double(message.arrivedAt - sent) / 1e9, list, message.bytes)
     }
 
     progress("lsp: \(label): didOpen (\(Format.grouped(document.count)) bytes)")
@@ -285,6 +289,7 @@ enum LSPBenchmark {
       ])
     let open = try diagnostics(after: opened)
     var last = open.diagnostics
+    var lastBytes = open.bytes
     var latencies: [Double] = []
     latencies.reserveCapacity(edits)
     var memory: [(edits: Int, residentKiB: Int, peakKiB: Int)] = []
@@ -301,6 +306,7 @@ enum LSPBenchmark {
         ])
       let result = try diagnostics(after: sent)
       last = result.diagnostics
+      lastBytes = result.bytes
       if index >= warmupEdits { latencies.append(result.seconds) }
       if memoryAt.contains(index + 1) {
         let reading = try server.memory()
@@ -325,7 +331,7 @@ enum LSPBenchmark {
     return SessionResult(
       label: label, bytes: document.count, serverInfo: serverInfo, openSeconds: open.seconds,
       latencies: Samples(latencies.isEmpty ? [0] : latencies), edits: total, memory: memory,
-      lastDiagnostics: last.count, checkFindings: reported.count, unmatched: unmatched, stalePublishes: stale,
+      lastDiagnostics: last.count, lastPublishBytes: lastBytes, checkFindings: reported.count, unmatched: unmatched, stalePublishes: stale,
       otherMessages: server.otherMessages, exitStatus: exitStatus)
   }
 
@@ -435,7 +441,9 @@ extension LSPBenchmark {
     text += "`publishDiagnostics` of its version (monotonic clock, send to last byte read); "
     text += "\(plural(warmupEdits, "warm-up edit")) not timed.\n\n"
     var latency = Table(["document", "bytes", "open ms", "edits timed", "median ms", "p95 ms", "p99 ms", "max ms"])
-    var checks = Table(["document", "diagnostics (last version)", "check --format json", "unmatched", "stale", "exit"])
+    var checks = Table([
+      "document", "diagnostics (last version)", "message KB", "check --format json", "unmatched", "stale", "exit",
+    ])
     for session in sessions {
       let samples = session.latencies
       latency.add([
@@ -445,13 +453,15 @@ extension LSPBenchmark {
         Format.milliseconds(samples.worst),
       ])
       checks.add([
-        session.label, Format.grouped(session.lastDiagnostics), Format.grouped(session.checkFindings),
+        session.label, Format.grouped(session.lastDiagnostics), Format.fixed(Double(session.lastPublishBytes) / 1e3, 1),
+        Format.grouped(session.checkFindings),
         Format.grouped(session.unmatched), Format.grouped(session.stalePublishes), String(session.exitStatus),
       ])
     }
     text += latency.render() + "\n"
     text += "The last version's diagnostics against `plainlint check --format json` on the same final text "
-    text += "(unmatched: diagnostics whose rule, line and message have no partner on the other side; stale: "
+    text += "(message KB: the size of that publishDiagnostics message's JSON; unmatched: diagnostics whose rule, "
+    text += "line and message have no partner on the other side; stale: "
     text += "diagnostics for an older version received while waiting; exit: the server's status after shutdown "
     text += "and exit).\n\n"
     text += checks.render()
