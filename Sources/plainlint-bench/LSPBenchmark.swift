@@ -331,8 +331,8 @@ enum LSPBenchmark {
     return SessionResult(
       label: label, bytes: document.count, serverInfo: serverInfo, openSeconds: open.seconds,
       latencies: Samples(latencies.isEmpty ? [0] : latencies), edits: total, memory: memory,
-      lastDiagnostics: last.count, lastPublishBytes: lastBytes, checkFindings: reported.count, unmatched: unmatched, stalePublishes: stale,
-      otherMessages: server.otherMessages, exitStatus: exitStatus)
+      lastDiagnostics: last.count, lastPublishBytes: lastBytes, checkFindings: reported.count, unmatched: unmatched,
+      stalePublishes: stale, otherMessages: server.otherMessages, exitStatus: exitStatus)
   }
 
   /// `initialize`'s parameters: a client that wants pushed diagnostics (no `textDocument.diagnostic`), UTF-16
