@@ -379,7 +379,7 @@ struct Bench {
           try LSPBenchmark.session(
             label: label, document: document, plainlint: plainlint, environment: environment, directory: directory,
             name: name, seed: options.seed ^ UInt64(run.size), edits: run.edits, memoryAt: run.memoryAt,
-            progress: progress))
+            undoesRuns: isMemoryRun, progress: progress))
       } catch {
         // The server's standard error goes to a log in the (maybe temporary) folder: show its end with the error.
         let log = System.readFile(directory + "/" + name + ".log") ?? []

@@ -139,3 +139,25 @@ struct LSPOptionsTests {
     #expect(LSPBenchmark.sizeLabel(2_500) == "2,500 B")
   }
 }
+
+@Suite("LSP benchmark: typing that is undone")
+struct UndoneTypingTests {
+  @Test func undoingRunsKeepsTheTextItsSizeAndAServerAgrees() throws {
+    let document = LSPBenchmark.markdownDocument(seed: 4, targetBytes: 10_000)
+    var text = EditableText(document)
+    var serverText = String(decoding: document, as: UTF8.self)
+    var typing = try #require(TypingEdits(seed: 8, text: text, undoesRuns: true))
+    var largest = 0
+    var backAtStart = 0
+    for _ in 0..<5_000 {
+      applyAsServer(typing.next(&text), to: &serverText)
+      let size = text.bytes.count
+      largest = max(largest, size - document.count)
+      if size == document.count { backAtStart += 1 }
+    }
+    #expect(Array(serverText.utf8) == text.bytes)
+    // Never more than one place's typing (at most 60 edits, a word each) in the text at once.
+    #expect(largest > 0 && largest <= 60 * 15, "\(largest)")
+    #expect(backAtStart > 20, "the text should often be back to what it was: \(backAtStart)")
+  }
+}
