@@ -344,7 +344,8 @@ enum LSPBenchmark {
     let unmatched = unmatchedCount(published, reported)
     let exitStatus = try server.shutdown()
     return SessionResult(
-      label: label, bytes: document.count, finalBytes: finalText.count, serverInfo: serverInfo, openSeconds: open.seconds,
+      label: label, bytes: document.count, finalBytes: finalText.count, serverInfo: serverInfo,
+      openSeconds: open.seconds,
       latencies: Samples(latencies.isEmpty ? [0] : latencies), edits: total, memory: memory,
       lastDiagnostics: last.count, lastPublishBytes: lastBytes, checkFindings: reported.count, unmatched: unmatched,
       stalePublishes: stale, otherMessages: server.otherMessages, exitStatus: exitStatus)
