@@ -374,6 +374,8 @@ struct Bench {
         written.append(directory + "/" + file)
       }
       let document = LSPBenchmark.markdownDocument(seed: options.seed, targetBytes: run.size)
+      // The machine's state for each server, as the run is long: the fixed loop, and the load (in the table).
+      if index > 0 { _ = measureReference("before lsp " + label) }
       do throws(BenchError) {
         sessions.append(
           try LSPBenchmark.session(

@@ -243,6 +243,8 @@ enum LSPBenchmark {
     var otherMessages: [String: Int]
     /// The server's exit status after `shutdown` and `exit`.
     var exitStatus: Int32
+    /// The machine's load average over the last minute when the edits were done (other processes included).
+    var loadAverage: String
   }
 
   /// Opens `document` in a fresh `plainlint lsp`, sends `edits` typing edits (`TypingEdits`, `undoesRuns` as
@@ -342,13 +344,14 @@ enum LSPBenchmark {
     let reported = try checkDiagnostics(check.output)
     let published = try publishedKeys(last)
     let unmatched = unmatchedCount(published, reported)
+    let load = System.readText("/proc/loadavg").split(separator: " ").first.map(String.init) ?? "?"
     let exitStatus = try server.shutdown()
     return SessionResult(
       label: label, bytes: document.count, finalBytes: finalText.count, serverInfo: serverInfo,
       openSeconds: open.seconds,
       latencies: Samples(latencies.isEmpty ? [0] : latencies), edits: total, memory: memory,
       lastDiagnostics: last.count, lastPublishBytes: lastBytes, checkFindings: reported.count, unmatched: unmatched,
-      stalePublishes: stale, otherMessages: server.otherMessages, exitStatus: exitStatus)
+      stalePublishes: stale, otherMessages: server.otherMessages, exitStatus: exitStatus, loadAverage: load)
   }
 
   /// `initialize`'s parameters: a client that wants pushed diagnostics (no `textDocument.diagnostic`), UTF-16
@@ -455,9 +458,10 @@ extension LSPBenchmark {
     text += "initialized with pushed diagnostics and UTF-16 positions; Markdown from the seeded generator; typing "
     text += "edits (a character, sometimes a word, sometimes a backspace), each `didChange` timed to the "
     text += "`publishDiagnostics` of its version (monotonic clock, send to last byte read); "
-    text += "\(plural(warmupEdits, "warm-up edit")) not timed.\n\n"
+    text += "\(plural(warmupEdits, "warm-up edit")) not timed; load: the machine's 1-minute load average after the "
+    text += "edits (2 cores).\n\n"
     var latency = Table([
-      "document", "bytes (at end)", "open ms", "edits timed", "median ms", "p95 ms", "p99 ms", "max ms",
+      "document", "bytes (at end)", "open ms", "edits timed", "median ms", "p95 ms", "p99 ms", "max ms", "load",
     ])
     var checks = Table([
       "document", "diagnostics (last version)", "message KB", "check --format json", "unmatched", "stale", "exit",
@@ -469,7 +473,7 @@ extension LSPBenchmark {
         Format.milliseconds(session.openSeconds),
         Format.grouped(samples.count), Format.milliseconds(samples.median),
         Format.milliseconds(samples.quantile(0.95)), Format.milliseconds(samples.quantile(0.99)),
-        Format.milliseconds(samples.worst),
+        Format.milliseconds(samples.worst), session.loadAverage,
       ])
       checks.add([
         session.label, Format.grouped(session.lastDiagnostics), Format.fixed(Double(session.lastPublishBytes) / 1e3, 1),
