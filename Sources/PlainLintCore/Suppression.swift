@@ -9,6 +9,9 @@ public struct Directive: Hashable, Sendable {
     case enable = "plainlint-enable"
     /// Switches rules off on the next line that has anything but blanks and directives on it.
     case disableNextLine = "plainlint-disable-next-line"
+    /// Switches rules off on its own line only (every line it spans, if it runs over several). Markdown and HTML
+    /// only: in plain text a directive is a line of its own, so there it switches nothing off and is a warning.
+    case disableLine = "plainlint-disable-line"
     /// Switches rules off for the whole file, wherever it is written.
     case disableFile = "plainlint-disable-file"
   }
@@ -38,6 +41,9 @@ public struct Directive: Hashable, Sendable {
 ///   with nothing to switch back on does nothing.
 /// - `plainlint-disable-next-line` covers the next line that has anything on it other than blanks and
 ///   directives, so a blank line or another directive may stand between them.
+/// - `plainlint-disable-line` covers its own line: in Markdown and HTML a comment at the end of the line with
+///   the finding (`Text. <!-- plainlint-disable-line jargon -->`). In plain text a directive is a line of its
+///   own, so it would cover nothing: it is a `directive` warning that points to `plainlint-disable-next-line`.
 /// - A rule list is separated by spaces or commas; `--` ends it, and what follows is a note for people.
 /// - A rule name that is not a built-in rule, and a comment or line that starts like a directive but is not one
 ///   (`plainlint-disabel`), are reported as `directive` warnings at the exact place of the bad word, with the
@@ -64,9 +70,14 @@ public enum Suppression {
     static func unknownKeyword(_ word: String, suggestion: String?) -> String {
       "“\(word)” is not a plainlint directive, so nothing is switched off; "
         + (suggestion.map { "did you mean “\($0)”?" }
-          ?? "the directives are plainlint-disable, plainlint-enable, plainlint-disable-next-line and "
-          + "plainlint-disable-file.")
+          ?? "the directives are plainlint-disable, plainlint-enable, plainlint-disable-line, "
+          + "plainlint-disable-next-line and plainlint-disable-file.")
     }
+
+    /// `plainlint-disable-line` in plain text, where a directive is a line of its own.
+    static let disableLineInPlainText =
+      "plainlint-disable-line switches off only its own line, and in plain text a directive is a line of its "
+      + "own, so nothing is switched off; write plainlint-disable-next-line on the line above the text instead."
 
     /// The `directive` warnings named in a directive.
     static let directiveRule =
@@ -116,6 +127,12 @@ public enum Suppression {
           suggestion: suggestion.map { Suggestion(replacement: $0, description: "Write") }))
       return nil
     }
+    if kind == .disableLine && isLineOfItsOwn(comment) {
+      problems.append(
+        warning(
+          Message.disableLineInPlainText, range: first,
+          suggestion: Suggestion(replacement: Directive.Kind.disableNextLine.rawValue, description: "Write")))
+    }
     var rules: [String] = []
     var named = false
     for word in words.dropFirst() {
@@ -157,6 +174,12 @@ public enum Suppression {
       ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule)
     }
     return kept
+  }
+
+  /// Whether a comment is a plain-text directive line: such a comment has no markers, so its text is the whole of
+  /// it (see `SourceComment.text`), while a Markdown or HTML comment's text is inside its `<!--` and `-->`.
+  static func isLineOfItsOwn(_ comment: SourceComment) -> Bool {
+    comment.range == comment.text
   }
 
   /// A `directive` warning.
@@ -218,6 +241,8 @@ struct SuppressedLines {
         }
       case .disableFile:
         for rule in rules { lines[rule, default: []].append(0...last) }
+      case .disableLine:
+        for rule in rules { lines[rule, default: []].append(firstLine...lastLine) }
       case .disableNextLine:
         if let target = nextLineWithText(after: lastLine, document: document, directives: covered) {
           for rule in rules { lines[rule, default: []].append(target...target) }

@@ -2,32 +2,26 @@ import PlainLintConfig
 import PlainLintCore
 
 extension LanguageServer {
-  /// Adds `term` to the accepted words of the configuration file for `uri`, written atomically, then lints every
-  /// open document again. A file that cannot be edited safely is left as it is, with a message saying why.
+  /// Adds `term` to the accepted words of the configuration file for `uri` (`ConfigEditor`: everything else in
+  /// the file kept byte for byte, written atomically, refused rather than broken), then lints every open
+  /// document again. A file that cannot be edited safely is left as it is, with a message saying why.
   func accept(_ term: String, for uri: String) throws {
     let path = configurationFile(for: uri)
-    let old: [UInt8]?
-    switch FileSystem.contents(of: path) {
-    case .success(let bytes): old = bytes
-    case .failure where !FileSystem.exists(path): old = nil
-    case .failure(let error):
-      showMessage("plainlint could not read \(path): \(error)", type: 1)
-      throw ResponseError(ErrorCode.internalError, "could not read \(path)")
+    switch ConfigEditor.accept(term, inFileAt: path) {
+    case .success(let edit):
+      if case .alreadyAccepted(let written) = edit.outcome {
+        showMessage("“\(term)” is already accepted in \(path) (as “\(written)”).", type: 3)
+      }
+      reloadEverything()
+    case .failure(let problem):
+      showMessage("plainlint could not add “\(term)” to the accepted words: \(problem.description)", type: 1)
+      throw ResponseError(ErrorCode.internalError, problem.description)
     }
-    var text = old.map { String(decoding: $0, as: UTF8.self) } ?? "# plainlint settings\n"
-    if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
-    text += "accept:\n  - \"\(term)\"\n"
-    let result = FileSystem.writeThroughTemporary(Array(text.utf8), to: path, prefix: ".plainlint-accept", replacing: true)
-    if case .failure(let error) = result {
-      showMessage("plainlint could not write \(path): \(error)", type: 1)
-      throw ResponseError(ErrorCode.internalError, "could not write \(path)")
-    }
-    reloadEverything()
   }
 }
 
-/// Where to put a `plainlint-disable-line` comment for a finding in Markdown or HTML: the end of the finding's
-/// first line; nil when that is not a safe place.
-func directivePlacement(_ bytes: [UInt8], line: Range<Int>, finding: Range<Int>, isHTML: Bool) -> Int? {
-  line.upperBound
+/// Where to put a `plainlint-disable-line` comment for a finding in Markdown or HTML (see `DirectivePlacement`);
+/// nil when there is no safe place on its line.
+func directivePlacement(_ bytes: [UInt8], finding: Range<Int>, isHTML: Bool) -> Int? {
+  DirectivePlacement.directivePlacement(in: bytes, format: isHTML ? "html" : "markdown", range: finding)
 }

@@ -81,21 +81,27 @@ extension LanguageServer {
     // Narrowest first: the word before the sentence it is in.
     let hits = document.findings.filter { $0.range.contains(offset) }
       .sorted { $0.range.count < $1.range.count }
+    let markdown = hoverMarkdown
+    func escaped(_ text: String) -> String { markdown ? Self.escaped(text) : text }
+    func strong(_ text: String) -> String { markdown ? "**\(text)**" : text }
     var sections: [String] = []
     for finding in hits {
       var lines: [String] = []
       let name = BuiltInRules.rule(named: finding.rule)?.description.name ?? finding.rule
-      lines.append("**\(Self.escaped(name))** · `\(finding.rule)` (\(finding.severity.rawValue))")
+      lines.append(
+        markdown
+          ? "**\(Self.escaped(name))** · `\(finding.rule)` (\(finding.severity.rawValue))"
+          : "\(name) · \(finding.rule) (\(finding.severity.rawValue))")
       lines.append("")
-      lines.append(Self.escaped(finding.message))
+      lines.append(escaped(finding.message))
       let alternatives = finding.suggestions.map(\.replacement).filter { !$0.isEmpty }
       if !alternatives.isEmpty {
         lines.append("")
-        lines.append("Plain alternatives: " + alternatives.map { "“\(Self.escaped($0))”" }.joined(separator: ", "))
+        lines.append("Plain alternatives: " + alternatives.map { "“\(escaped($0))”" }.joined(separator: ", "))
       }
       if let summary = BuiltInRules.rule(named: finding.rule)?.description.summary {
         lines.append("")
-        lines.append("*\(Self.escaped(summary))*")
+        lines.append(markdown ? "*\(Self.escaped(summary))*" : summary)
       }
       sections.append(lines.joined(separator: "\n"))
     }
@@ -105,13 +111,16 @@ extension LanguageServer {
       let counts = paragraph.counts
       let verdict = Int(age.rounded()) > document.readingAgeTarget ? "above" : "within"
       sections.append(
-        "Reading age of this paragraph: **\(Int(age.rounded()))** (\(verdict) the target of "
+        "Reading age of this paragraph: \(strong(String(Int(age.rounded())))) (\(verdict) the target of "
           + "\(document.readingAgeTarget)); \(counts.words) words in \(counts.sentences) "
           + (counts.sentences == 1 ? "sentence." : "sentences."))
     }
     guard !sections.isEmpty else { return .null }
     var result: [String: JSON] = [
-      "contents": ["kind": "markdown", "value": .string(sections.joined(separator: "\n\n---\n\n"))]
+      "contents": [
+        "kind": markdown ? "markdown" : "plaintext",
+        "value": .string(sections.joined(separator: markdown ? "\n\n---\n\n" : "\n\n")),
+      ]
     ]
     if let first = hits.first { result["range"] = document.range(first.range, encoding: encoding) }
     return .object(result)
@@ -207,8 +216,7 @@ extension LanguageServer {
     guard rule != Suppression.ruleIdentifier else { return nil }  // Directive mistakes cannot be switched off.
     switch document.language {
     case .markdown?, .html?:
-      guard let offset = directivePlacement(bytes, line: source.lineRange(line), finding: finding.range,
-        isHTML: document.language == .html)
+      guard let offset = directivePlacement(bytes, finding: finding.range, isHTML: document.language == .html)
       else { return nil }
       return (
         "Switch off \(rule) on this line",

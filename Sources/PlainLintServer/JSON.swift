@@ -10,6 +10,9 @@ package enum JSON: Hashable, Sendable {
   case string(String)
   case array([JSON])
   case object([String: JSON])
+  /// JSON text made already (UTF-8), written as it is: for the parts of big messages, such as diagnostics, that
+  /// are cheaper to write straight into bytes than to build as values.
+  case raw([UInt8])
 
   /// The member `key` of an object (`.null` for anything else, or a missing member).
   package subscript(key: String) -> JSON {
@@ -58,7 +61,7 @@ package enum JSON: Hashable, Sendable {
     try JSONDecoder().decode(JSON.self, from: Data(bytes))
   }
 
-  /// The value as compact JSON text, UTF-8. Object members are written in sorted order, so output is stable.
+  /// The value as compact JSON text, UTF-8.
   package func serialized() -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(256)
@@ -88,33 +91,51 @@ package enum JSON: Hashable, Sendable {
       out.append(UInt8(ascii: "]"))
     case .object(let members):
       out.append(UInt8(ascii: "{"))
-      for (index, key) in members.keys.sorted().enumerated() {
-        if index > 0 { out.append(UInt8(ascii: ",")) }
+      var first = true
+      for (key, value) in members {
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
         JSON.writeString(key, to: &out)
         out.append(UInt8(ascii: ":"))
-        members[key]!.write(to: &out)
+        value.write(to: &out)
       }
       out.append(UInt8(ascii: "}"))
+    case .raw(let bytes):
+      out.append(contentsOf: bytes)
     }
   }
 
   /// Appends a JSON string literal: quotes, backslashes and control characters escaped, everything else as UTF-8.
-  static func writeString(_ value: String, to out: inout [UInt8]) {
+  package static func writeString(_ value: String, to out: inout [UInt8]) {
     out.append(UInt8(ascii: "\""))
-    let hex = Array("0123456789abcdef".utf8)
-    for byte in value.utf8 {
-      switch byte {
-      case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
-      case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
-      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-      case 0..<0x20:
-        out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-      default: out.append(byte)
+    var value = value
+    value.withUTF8 { bytes in
+      // Runs of bytes that need no escape are copied whole.
+      var runStart = 0
+      for index in bytes.indices {
+        let byte = bytes[index]
+        guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+        escape(byte, to: &out)
+        runStart = index + 1
       }
+      out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
     out.append(UInt8(ascii: "\""))
+  }
+
+  /// Appends the escape of one byte that cannot appear in a JSON string as it is.
+  private static func escape(_ byte: UInt8, to out: inout [UInt8]) {
+    switch byte {
+    case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+    case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+    case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+    case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+    case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+    default:
+      let hex = Array("0123456789abcdef".utf8)
+      out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+    }
   }
 }
 
@@ -140,11 +161,12 @@ extension JSON: Decodable {
   }
 }
 
-extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+extension JSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral,
   ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
   package init(stringLiteral value: String) { self = .string(value) }
   package init(integerLiteral value: Int) { self = .int(value) }
+  package init(floatLiteral value: Double) { self = .double(value) }
   package init(booleanLiteral value: Bool) { self = .bool(value) }
   package init(arrayLiteral elements: JSON...) { self = .array(elements) }
   package init(dictionaryLiteral elements: (String, JSON)...) {

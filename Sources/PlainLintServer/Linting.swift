@@ -203,24 +203,66 @@ extension LanguageServer {
     }
   }
 
-  /// The diagnostics of a document's current findings.
+  /// The diagnostics of a document's current findings, written straight into JSON text: a big document has
+  /// thousands, sent on every keystroke. The part of a diagnostic after its range is made once per rule and
+  /// severity, and each message is escaped once.
   func diagnostics(_ document: OpenDocument) -> [JSON] {
     var converter = PositionConverter(document.document)
+    var tails: [String: [UInt8]] = [:]
+    var messages: [String: [UInt8]] = [:]
     return document.findings.map { finding in
-      let start = converter.location(at: finding.range.lowerBound)
-      let end = converter.location(at: finding.range.upperBound)
-      var diagnostic: [String: JSON] = [
-        "range": ["start": lspPosition(start).json, "end": lspPosition(end).json],
-        "severity": .int(Self.severity(finding.severity)),
-        "code": .string(finding.rule),
-        "source": "plainlint",
-        "message": .string(finding.message),
-      ]
-      if let link = ruleDocumentation.link(for: finding.rule) {
-        diagnostic["codeDescription"] = ["href": .string(link)]
+      let start = lspPosition(converter.location(at: finding.range.lowerBound))
+      let end = lspPosition(converter.location(at: finding.range.upperBound))
+      var out: [UInt8] = []
+      out.reserveCapacity(320)
+      out.append(contentsOf: #"{"range":{"start":{"line":"#.utf8)
+      Self.writeNumber(start.line, to: &out)
+      out.append(contentsOf: #","character":"#.utf8)
+      Self.writeNumber(start.character, to: &out)
+      out.append(contentsOf: #"},"end":{"line":"#.utf8)
+      Self.writeNumber(end.line, to: &out)
+      out.append(contentsOf: #","character":"#.utf8)
+      Self.writeNumber(end.character, to: &out)
+      out.append(contentsOf: "}}".utf8)
+      let key = finding.rule + " " + finding.severity.rawValue
+      if let tail = tails[key] {
+        out.append(contentsOf: tail)
+      } else {
+        var tail = Array(#","severity":"#.utf8)
+        Self.writeNumber(Self.severity(finding.severity), to: &tail)
+        tail.append(contentsOf: #","code":"#.utf8)
+        JSON.writeString(finding.rule, to: &tail)
+        if let link = ruleDocumentation.link(for: finding.rule) {
+          tail.append(contentsOf: #","codeDescription":{"href":"#.utf8)
+          JSON.writeString(link, to: &tail)
+          tail.append(UInt8(ascii: "}"))
+        }
+        tail.append(contentsOf: #","source":"plainlint","message":"#.utf8)
+        tails[key] = tail
+        out.append(contentsOf: tail)
       }
-      return .object(diagnostic)
+      if let message = messages[finding.message] {
+        out.append(contentsOf: message)
+      } else {
+        var message: [UInt8] = []
+        JSON.writeString(finding.message, to: &message)
+        messages[finding.message] = message
+        out.append(contentsOf: message)
+      }
+      out.append(UInt8(ascii: "}"))
+      return .raw(out)
     }
+  }
+
+  /// Appends a whole number's digits.
+  static func writeNumber(_ number: Int, to out: inout [UInt8]) {
+    if number < 0 {
+      out.append(UInt8(ascii: "-"))
+      writeNumber(-number, to: &out)
+      return
+    }
+    if number >= 10 { writeNumber(number / 10, to: &out) }
+    out.append(UInt8(ascii: "0") + UInt8(number % 10))
   }
 
   /// An LSP position of a location, in the session's encoding.

@@ -46,6 +46,8 @@ package final class LanguageServer {
   var pullDiagnostics = false
   var watchRegistration = false
   var configurationPull = false
+  /// Whether hovers are Markdown (the client says it shows Markdown, or says nothing) or plain text.
+  var hoverMarkdown = true
   /// The client's workspace folders, as paths.
   var workspaceFolders: [String] = []
   /// The settings from the editor, like the command line's.
@@ -206,6 +208,9 @@ package final class LanguageServer {
     pullDiagnostics = capabilities["textDocument"]["diagnostic"].object != nil
     watchRegistration = capabilities["workspace"]["didChangeWatchedFiles"]["dynamicRegistration"].bool == true
     configurationPull = capabilities["workspace"]["configuration"].bool == true
+    if let formats = capabilities["textDocument"]["hover"]["contentFormat"].array?.compactMap(\.string) {
+      hoverMarkdown = formats.isEmpty || formats.contains("markdown")
+    }
     if let folders = params["workspaceFolders"].array {
       workspaceFolders = folders.compactMap { Self.path(fromURI: $0["uri"].string ?? "") }
     } else if let root = params["rootUri"].string.flatMap(Self.path(fromURI:)) {

@@ -81,7 +81,7 @@ package struct FrameParser {
     }
     let header = String(decoding: buffer[start..<headerEnd], as: UTF8.self)
     var length: Int?
-    for line in header.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+    for line in header.split(whereSeparator: \.isNewline) {
       guard let colon = line.firstIndex(of: ":") else { continue }
       let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
       if name == "content-length" {

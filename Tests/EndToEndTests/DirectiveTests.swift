@@ -4,7 +4,8 @@ import Testing
 /// The fixtures with directives, compared as JSON with `Fixtures/expected/directives/NAME.json`.
 let directiveFixtures = [
   "directives/directives.txt", "directives/directives.md", "directives/directives.html", "directives/code-block.md",
-  "directives/all-switched-off.txt",
+  "directives/all-switched-off.txt", "directives/disable-line.md", "directives/disable-line.html",
+  "directives/disable-line.txt",
 ]
 
 /// The diagnostics of one file in `check --format json` output.
@@ -59,6 +60,46 @@ struct DirectiveTests {
     #expect(lines("complex-word") == wordyLines)
     // The bad rule name and the misspelt keyword, at their exact places.
     #expect(found.filter { $0.contains(" directive ") } == warnings)
+  }
+
+  /// `plainlint-disable-line` at the end of a line in a paragraph and in table rows; in plain text, a warning.
+  @Test(arguments: [
+    ("md", [3, 5, 10, 12], [5, 14, 15], ["14:56 directive jargn", "15:33 directive plainlint-disable-lines"]),
+    ("html", [5, 7, 10], [7, 12], ["12:61 directive jargn"]),
+    ("txt", [1, 4], [], ["3:1 directive plainlint-disable-line"]),
+  ])
+  func disableLineSwitchesOffItsOwnLine(ending: String, jargonLines: [Int], wordyLines: [Int], warnings: [String])
+    throws
+  {
+    let found = try summaries(plainlint(["check", "--format", "json", "directives/disable-line.\(ending)"]).stdout)
+    func lines(_ rule: String) -> [Int] {
+      found.filter { $0.split(separator: " ")[1] == rule }.compactMap { Int($0.prefix { $0 != ":" }) }
+    }
+    // Markdown: line 4's finding and the table rows whose comment is in a cell (9, 11) are switched off; the
+    // comment after a row's last `|` (10) is dropped by cmark-gfm as an extra cell, so it switches nothing off.
+    #expect(lines("jargon") == jargonLines)
+    #expect(lines("complex-word") == wordyLines)
+    #expect(found.filter { $0.contains(" directive ") } == warnings)
+  }
+
+  @Test func disableLineKeepsAMarkdownParagraphOneParagraph() throws {
+    try withTemporaryFolder { folder in
+      let paragraph = "The endoscopist will look for signs\nof haemorrhage in the bowel.\nThe haemorrhage may be small."
+      try write(paragraph + "\n", to: "plain.md", in: folder)
+      let marked = paragraph.replacingOccurrences(
+        of: "bowel.\n", with: "bowel. <!-- plainlint-disable-line jargon -->\n")
+      try write(marked + "\n", to: "marked.md", in: folder)
+      func paragraphs(_ name: String) throws -> Int {
+        let output = try plainlint(["stats", "--format", "json", name], in: folder).stdout
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let metrics = try #require((json["files"] as? [[String: Any]])?.first?["metrics"] as? [String: Any])
+        return try #require(metrics["paragraphs"] as? [Any]).count
+      }
+      #expect(try paragraphs("plain.md") == 1)
+      #expect(try paragraphs("marked.md") == 1)
+      let found = try summaries(plainlint(["check", "--format", "json", "marked.md"], in: folder).stdout)
+      #expect(found.filter { $0.contains(" jargon ") } == ["3:5 jargon haemorrhage"])
+    }
   }
 
   @Test func anUnknownRuleIsAWarningAtItsPlaceAndFailsTheRun() throws {

@@ -337,3 +337,126 @@ struct PlainTextDirectiveTests {
     #expect(blockSummary(text) == ["para: One - two.", "item: item", "item: plain-lint item"])
   }
 }
+
+/// Applies the directives of Markdown-like comments (`<!-- … -->`, found here by a plain search, since the core
+/// has no Markdown front end) to findings; returns what is left as `rule:line` strings, lines from 1.
+func remainingWithComments(_ text: String, _ findings: [Finding]) -> [String] {
+  let document = Document(path: "a.md", text: text)
+  let bytes = document.bytes
+  var comments: [SourceComment] = []
+  var i = 0
+  while i + 4 <= bytes.count {
+    if bytes[i..<i + 4].elementsEqual("<!--".utf8),
+      let end = (i + 4..<bytes.count - 2).first(where: { bytes[$0..<$0 + 3].elementsEqual("-->".utf8) })
+    {
+      comments.append(SourceComment(range: i..<end + 3, text: i + 4..<end))
+      i = end + 3
+    } else {
+      i += 1
+    }
+  }
+  let prose = ProseText(format: "markdown", bytes: bytes, blocks: [], map: .identity, comments: comments)
+  return Suppression.apply(findings, document: document, prose: prose, knownRules: testRules).map {
+    "\($0.rule):\(document.location(at: $0.range.lowerBound).line)"
+  }
+}
+
+@Suite("Directives: plainlint-disable-line")
+struct DisableLineTests {
+  @Test func inACommentItIsReadWithoutWarnings() {
+    let text = "Text. <!-- plainlint-disable-line jargon, complex-word -->"
+    let document = Document(path: "a.md", text: text)
+    let comment = SourceComment(range: 6..<text.utf8.count, text: 10..<text.utf8.count - 3)
+    var problems: [Finding] = []
+    let directive = Suppression.parse(comment, in: document.bytes, knownRules: Set(testRules), problems: &problems)
+    #expect(directive?.kind == .disableLine)
+    #expect(directive?.rules == ["jargon", "complex-word"])
+    #expect(problems.isEmpty)
+  }
+
+  @Test func itSwitchesOffItsOwnLineOnly() {
+    let text = """
+      Some haemorrhage here, we utilise it.
+      Some haemorrhage here, we utilise it. <!-- plainlint-disable-line jargon -->
+      Some haemorrhage here, we utilise it.
+      """
+    let findings = (1...3).flatMap {
+      [
+        finding("jargon", "haemorrhage", in: text, occurrence: $0),
+        finding("complex-word", "utilise", in: text, occurrence: $0),
+      ]
+    }
+    #expect(
+      remainingWithComments(text, findings) == [
+        "jargon:1", "complex-word:1", "complex-word:2", "jargon:3", "complex-word:3",
+      ])
+  }
+
+  @Test func withoutRulesItSwitchesOffEveryRuleOnItsLine() {
+    let text = "We utilise haemorrhage data.\nWe utilise haemorrhage data. <!--plainlint-disable-line-->\n"
+    let findings = [
+      finding("complex-word", "utilise", in: text), finding("jargon", "haemorrhage", in: text),
+      finding("complex-word", "utilise", in: text, occurrence: 2),
+      finding("jargon", "haemorrhage", in: text, occurrence: 2),
+    ]
+    #expect(remainingWithComments(text, findings) == ["complex-word:1", "jargon:1"])
+  }
+
+  @Test func aFindingGoesByTheLineItStartsOn() {
+    let text = "A long sentence that\ngoes on. <!-- plainlint-disable-line long-sentence -->\nAnother long\nsentence.\n"
+    let first = Finding(rule: "long-sentence", severity: .warning, message: "", range: 0..<29)
+    let second = Finding(rule: "long-sentence", severity: .warning, message: "", range: 21..<29)
+    #expect(remainingWithComments(text, [first, second]) == ["long-sentence:1"])
+  }
+
+  @Test func aCommentOverTwoLinesCoversBoth() {
+    let text = "Use haemorrhage. <!-- plainlint-disable-line\njargon --> Use haemorrhage.\nUse haemorrhage.\n"
+    let findings = (1...3).map { finding("jargon", "haemorrhage", in: text, occurrence: $0) }
+    #expect(remainingWithComments(text, findings) == ["jargon:3"])
+  }
+
+  @Test func unknownRulesAndMisspellingsAreWarnings() {
+    let text = "Use haemorrhage. <!-- plainlint-disable-line jargn -->\n"
+    #expect(remainingWithComments(text, [finding("jargon", "haemorrhage", in: text)]) == ["jargon:1", "directive:1"])
+    for misspelt in [
+      "plainlint-disable-lin", "plainlint-disableline", "plainlint-disable-lines", "plainlint disable-line",
+    ] {
+      let parsed = parseLine(misspelt + " jargon")
+      #expect(parsed.directive == nil)
+      #expect(parsed.problems.first?.0.hasSuffix("did you mean “plainlint-disable-line”?") == true, "\(misspelt)")
+    }
+    #expect(
+      parseLine("plainlint-disable-nextline").problems.first?.0.hasSuffix("“plainlint-disable-next-line”?") == true)
+  }
+
+  @Test func theListOfDirectivesNamesIt() {
+    #expect(
+      parseLine("plainlint-ignore").problems.first?.0
+        == "“plainlint-ignore” is not a plainlint directive, so nothing is switched off; the directives are "
+        + "plainlint-disable, plainlint-enable, plainlint-disable-line, plainlint-disable-next-line and "
+        + "plainlint-disable-file.")
+  }
+
+  @Test func inPlainTextItIsAWarningThatPointsToDisableNextLine() {
+    let parsed = parseLine("plainlint-disable-line jargon", prefix: "Café 😀\n")
+    #expect(parsed.directive?.kind == .disableLine)
+    #expect(parsed.problems.map(\.1) == ["plainlint-disable-line"])
+    #expect(
+      parsed.problems.first?.0
+        == "plainlint-disable-line switches off only its own line, and in plain text a directive is a line of its "
+        + "own, so nothing is switched off; write plainlint-disable-next-line on the line above the text instead.")
+    // It switches nothing off, before or after it, and its unknown rules are warned about as well.
+    let text = "Use haemorrhage.\nplainlint-disable-line jargon jargn\nUse haemorrhage.\n"
+    let findings = (1...2).map { finding("jargon", "haemorrhage", in: text, occurrence: $0) }
+    #expect(
+      remaining(text, findings) == [
+        "jargon:haemorrhage", "directive:plainlint-disable-line", "directive:jargn", "jargon:haemorrhage",
+      ])
+    let document = Document(path: "a.txt", text: text)
+    let warning = Suppression.apply(
+      [], document: document, prose: PlainTextFrontEnd.prose(of: document), knownRules: testRules
+    ).first
+    #expect(warning?.suggestions.map(\.replacement) == ["plainlint-disable-next-line"])
+    #expect(warning?.suggestions.first?.isSafe == false)
+  }
+}
