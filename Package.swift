@@ -126,6 +126,8 @@ let package = Package(
     .testTarget(
       name: "PlainLintServerTests", dependencies: ["PlainLintServer", "PlainLintCore"], swiftSettings: strict),
     .testTarget(name: "EndToEndTests", dependencies: ["plainlint", "PlainLintCore"], swiftSettings: strict),
+    // The benchmark's own plumbing (the language-server client, the typing edits), not its timings.
+    .testTarget(name: "PlainLintBenchTests", dependencies: ["plainlint-bench"], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -66,10 +66,12 @@ struct Bench {
     say("- date: " + Machine.date())
     for line in Machine.summary() + options.notes { say("- " + line) }
     say("- front-end libraries: cmark-gfm \(MarkdownFrontEnd.libraryVersion), libxml2 \(HTMLFrontEnd.libraryVersion)")
-    say("- corpus: \(Format.fixed(options.sizeMB, 1)) MB, seed \(options.seed)")
+    // The lsp section makes Markdown documents of its own and needs no large corpus.
+    let needsCorpus = options.sections.contains { $0 != .lsp }
+    say("- corpus: " + (needsCorpus ? "\(Format.fixed(options.sizeMB, 1)) MB, " : "") + "seed \(options.seed)")
     say("- machine reference at start: " + measureReference("at start").summary)
     say()
-    try generate()
+    if needsCorpus { try generate() }
     for section in options.sections {
       if section != .corpus { _ = measureReference("before " + section.rawValue) }
       switch section {
@@ -79,6 +81,7 @@ struct Bench {
       case .process: try process()
       case .corpus: try writeCorpus()
       case .words: words()
+      case .lsp: try lsp()
       }
     }
     if references.count > 1 {
@@ -351,6 +354,45 @@ struct Bench {
       ])
     }
     say(lint.render())
+  }
+
+  /// The language-server section: one `plainlint lsp` per document size, then the memory run.
+  private mutating func lsp() throws(BenchError) {
+    let plainlint = try requirePlainlint()
+    var sessions: [LSPBenchmark.SessionResult] = []
+    var runs = options.lspSizes.map { (size: $0, edits: options.lspEdits, memoryAt: Set<Int>()) }
+    if options.memoryEdits > 0 {
+      // Memory is read after a tenth of the edits and after all of them (1,000 and 10,000 by default).
+      let edits = options.memoryEdits - LSPBenchmark.warmupEdits
+      runs.append((100_000, edits, [options.memoryEdits / 10, options.memoryEdits]))
+    }
+    for (index, run) in runs.enumerated() {
+      let isMemoryRun = !run.memoryAt.isEmpty
+      let label = LSPBenchmark.sizeLabel(run.size) + (isMemoryRun ? ", memory run" : "")
+      let name = "lsp-\(index + 1)"
+      for file in [name + ".md", name + ".log", "check.json"] where !written.contains(directory + "/" + file) {
+        written.append(directory + "/" + file)
+      }
+      let document = LSPBenchmark.markdownDocument(seed: options.seed, targetBytes: run.size)
+      // The machine's state for each server, as the run is long: the fixed loop, and the load (in the table).
+      if index > 0 { _ = measureReference("before lsp " + label) }
+      do throws(BenchError) {
+        sessions.append(
+          try LSPBenchmark.session(
+            label: label, document: document, plainlint: plainlint, environment: environment, directory: directory,
+            name: name, seed: options.seed ^ UInt64(run.size), edits: run.edits, memoryAt: run.memoryAt,
+            undoesRuns: isMemoryRun, progress: progress))
+      } catch {
+        // The server's standard error goes to a log in the (maybe temporary) folder: show its end with the error.
+        let log = System.readFile(directory + "/" + name + ".log") ?? []
+        guard !log.isEmpty else { throw error }
+        let tail = String(decoding: log.suffix(600), as: UTF8.self)
+        throw BenchError("\(label): \(error.description); the server's standard error ended with:\n\(tail)")
+      }
+    }
+    let report = LSPBenchmark.report(sessions, memoryRun: options.memoryEdits > 0)
+    say(report.text)
+    targets += report.targets
   }
 
   /// The start-up section: baselines, then the target command on the short file.

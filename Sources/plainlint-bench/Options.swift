@@ -14,6 +14,9 @@ enum Section: String, CaseIterable {
   case corpus
   /// Project words: making a project's lexicon, and the rules' throughput with it.
   case words
+  /// The language server: `didChange` to `publishDiagnostics` on Markdown documents, and its memory over many
+  /// edits.
+  case lsp
 }
 
 /// The command line of `plainlint-bench`.
@@ -42,6 +45,12 @@ struct Options {
   var corpusDirectory: String? = nil
   /// Lines to add to the report's description of the run (scripts/bench adds the commit and compiler).
   var notes: [String] = []
+  /// The sizes of the Markdown documents the `lsp` section opens, in bytes.
+  var lspSizes = [10_000, 100_000, 1_000_000]
+  /// Timed edits per document in the `lsp` section.
+  var lspEdits = 500
+  /// Edits of the 100 KB document in the `lsp` section's memory run (0: no memory run).
+  var memoryEdits = 10_000
 
   /// The help text.
   static let usage = """
@@ -61,6 +70,10 @@ struct Options {
       corpus    only generate the corpus, with the Markdown and HTML pages (use --write-corpus DIR to keep it)
       words     project words: the time to make a project's lexicon (a small and a large project), and the
                 core with every rule using it (not run by default)
+      lsp       the language server (`plainlint lsp`): time from each typing edit (`didChange`) to the
+                `publishDiagnostics` of its version on Markdown documents of each size, one server per size;
+                the last diagnostics checked against `plainlint check --format json`; the server's memory after
+                a tenth of --memory-edits and after all of them, on the 100 KB document (not run by default)
 
     OPTIONS
       --size-mb N          size of the large corpus in MB (default 50)
@@ -79,6 +92,10 @@ struct Options {
       --process-runs N     timed runs per command on the large file, after 1 warm-up (default 5)
       --plainlint PATH     the plainlint binary (default: the one next to plainlint-bench)
       --write-corpus DIR   keep the generated files in DIR (default: a temporary folder, removed afterwards)
+      --sizes LIST         sizes of the lsp section's Markdown documents, comma-separated, with k (10^3) or m
+                           (10^6) (default: 10k,100k,1m)
+      --edits N            timed edits per document in the lsp section, after 20 warm-up edits (default 500)
+      --memory-edits N     edits of the 100 KB document in the lsp section's memory run, 0 for none (default 10000)
       --quick              a quick smoke run: --size-mb 5 --runs 3 --startup-runs 10 --process-runs 1
       --note TEXT          add a line to the report's description of the run (repeatable)
       -h, --help           show this help
@@ -138,6 +155,12 @@ struct Options {
         options.formatStages = try list(
           for: argument, of: FormatStage.self, names: "parser, parser-other, frontend, lint-sentences and lint",
           value: value)
+      case "--sizes": options.lspSizes = try sizes(try value(for: argument))
+      case "--edits": options.lspEdits = try count(for: argument)
+      case "--memory-edits":
+        let number = try count(for: argument, atLeast: 0)
+        guard number == 0 || number >= 100 else { throw BenchError("--memory-edits must be 0 or at least 100") }
+        options.memoryEdits = number
       case "--plainlint": options.plainlint = try value(for: argument)
       case "--write-corpus": options.corpusDirectory = try value(for: argument)
       case "--note": options.notes.append(try value(for: argument))
@@ -158,6 +181,28 @@ struct Options {
     }
     if options.sections.isEmpty { options.sections = [.core, .formats, .startup, .process] }
     return options
+  }
+
+  /// Sizes such as `10k,100k,1m` (k is 10^3, m 10^6), in bytes.
+  static func sizes(_ text: String) throws(BenchError) -> [Int] {
+    var sizes: [Int] = []
+    for part in text.lowercased().split(separator: ",") {
+      var digits = Substring(part)
+      var scale = 1
+      if digits.hasSuffix("k") {
+        scale = 1_000
+        digits = digits.dropLast()
+      } else if digits.hasSuffix("m") {
+        scale = 1_000_000
+        digits = digits.dropLast()
+      }
+      guard let number = Int(digits), number > 0, number * scale <= 100_000_000 else {
+        throw BenchError("--sizes takes sizes such as 10k,100k,1m (from 1 byte to 100m), not '\(part)'")
+      }
+      sizes.append(number * scale)
+    }
+    guard !sizes.isEmpty else { throw BenchError("--sizes needs at least one size") }
+    return sizes
   }
 
   /// The comma-separated names after `flag`, each read as a `Choice`; `names` lists them for the message.
