@@ -205,11 +205,10 @@ extension LanguageServer {
 
   /// The diagnostics of a document's current findings, written straight into JSON text: a big document has
   /// thousands, sent on every keystroke. The part of a diagnostic after its range is made once per rule and
-  /// severity, and each message is escaped once.
+  /// severity.
   func diagnostics(_ document: OpenDocument) -> [JSON] {
     var converter = PositionConverter(document.document)
     var tails: [String: [UInt8]] = [:]
-    var messages: [String: [UInt8]] = [:]
     return document.findings.map { finding in
       let start = lspPosition(converter.location(at: finding.range.lowerBound))
       let end = lspPosition(converter.location(at: finding.range.upperBound))
@@ -241,14 +240,8 @@ extension LanguageServer {
         tails[key] = tail
         out.append(contentsOf: tail)
       }
-      if let message = messages[finding.message] {
-        out.append(contentsOf: message)
-      } else {
-        var message: [UInt8] = []
-        JSON.writeString(finding.message, to: &message)
-        messages[finding.message] = message
-        out.append(contentsOf: message)
-      }
+      // Escaping a message again costs less than hashing it to find it in a cache.
+      JSON.writeString(finding.message, to: &out)
       out.append(UInt8(ascii: "}"))
       return .raw(out)
     }
