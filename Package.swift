@@ -105,7 +105,10 @@ let package = Package(
     // The benchmark: a release-build executable, never a test.
     .executableTarget(
       name: "plainlint-bench",
-      dependencies: ["PlainLintCore", "PlainLintRules", "PlainLintDriver", "PlainLintMarkdown", "PlainLintHTML"],
+      dependencies: [
+        "PlainLintCore", "PlainLintRules", "PlainLintDriver", "PlainLintMarkdown", "PlainLintHTML",
+        "PlainLintReporters",
+      ],
       swiftSettings: strict
     ),
     .testTarget(name: "PlainLintCoreTests", dependencies: ["PlainLintCore"], swiftSettings: strict),

@@ -115,7 +115,7 @@ func lineText(_ document: Document, line: Int) -> String {
 }
 
 /// A path as a URI reference: each name percent-encoded as UTF-8 except unreserved characters, `/` kept.
-func uriEncoded(_ path: String) -> String {
+public func uriEncoded(_ path: String) -> String {
   var out = ""
   for byte in path.utf8 {
     switch byte {

@@ -260,13 +260,7 @@ extension LanguageServer {
 
   /// An LSP position of a location, in the session's encoding.
   func lspPosition(_ location: SourceLocation) -> LSPPosition {
-    let character: Int
-    switch encoding {
-    case .utf8: character = location.byteColumn - 1
-    case .utf16: character = location.utf16Column - 1
-    case .utf32: character = location.column - 1
-    }
-    return LSPPosition(line: location.line - 1, character: character)
+    LSPPosition(location, encoding: encoding)
   }
 
   /// LSP's number for a severity.

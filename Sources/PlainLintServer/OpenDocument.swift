@@ -26,6 +26,17 @@ package struct LSPPosition: Hashable, Sendable {
     self.init(line: line, character: character)
   }
 
+  /// The position of a location, counting characters in `encoding`.
+  package init(_ location: SourceLocation, encoding: PositionEncoding) {
+    let character: Int
+    switch encoding {
+    case .utf8: character = location.byteColumn - 1
+    case .utf16: character = location.utf16Column - 1
+    case .utf32: character = location.column - 1
+    }
+    self.init(line: location.line - 1, character: character)
+  }
+
   package var json: JSON { ["line": .int(line), "character": .int(character)] }
 }
 
@@ -117,14 +128,7 @@ package struct OpenDocument {
 
   /// The position of a byte offset.
   package func position(of offset: Int, encoding: PositionEncoding) -> LSPPosition {
-    let location = document.location(at: offset)
-    let character: Int
-    switch encoding {
-    case .utf8: character = location.byteColumn - 1
-    case .utf16: character = location.utf16Column - 1
-    case .utf32: character = location.column - 1
-    }
-    return LSPPosition(line: location.line - 1, character: character)
+    LSPPosition(document.location(at: offset), encoding: encoding)
   }
 
   /// An LSP range for a byte range.

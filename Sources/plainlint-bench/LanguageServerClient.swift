@@ -1,4 +1,5 @@
 import Foundation
+import PlainLintReporters
 
 #if canImport(Glibc)
   import Glibc
@@ -128,21 +129,9 @@ enum JSONText {
     return bytes.count > 200 ? text + "…" : text
   }
 
-  /// A `file://` URI for an absolute path, with every byte other than letters, digits, `-._~/` percent-encoded.
+  /// A `file://` URI for an absolute path, each byte other than letters, digits and `-._~/` percent-encoded.
   static func fileURI(_ path: String) -> String {
-    var out = "file://"
-    for byte in path.utf8 {
-      switch byte {
-      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-        UInt8(ascii: "~"), UInt8(ascii: "/"):
-        out.unicodeScalars.append(Unicode.Scalar(byte))
-      default:
-        let hex = String(byte, radix: 16, uppercase: true)
-        out += "%" + (hex.count == 1 ? "0" + hex : hex)
-      }
-    }
-    return out
+    "file://" + uriEncoded(path)
   }
 }
 
