@@ -95,8 +95,8 @@ extension LanguageServer {
 
   /// Lints a document if its text changed since it was last linted.
   func lint(_ uri: String) {
-    guard var document = documents[uri], document.lintedVersion != document.version || document.lintedVersion == nil
-    else { return }
+    // A changed text or a reload clears `lintedVersion`, so this is false only for text already linted.
+    guard var document = documents[uri], document.lintedVersion != document.version else { return }
     defer { documents[uri] = document }
     document.findings = []
     document.metrics = nil
@@ -136,21 +136,28 @@ extension LanguageServer {
     sendNotification("textDocument/publishDiagnostics", .object(params))
   }
 
-  /// Publishes the problems of broken configuration files on those files, and clears the ones now fixed. The
-  /// first problem is also shown as a message, once.
-  func publishConfigurationProblems() {
-    let problems = configuration?.finder.problems ?? []
+  /// The problems of broken configuration files as diagnostics, by the URI of each file.
+  func configurationDiagnostics() -> [String: [JSON]] {
     var byURI: [String: [JSON]] = [:]
-    for problem in problems {
+    for problem in configuration?.finder.problems ?? [] {
       let path = problem.path.hasPrefix("/") ? problem.path : FileSystem.currentFolder() + "/" + problem.path
       let line = max(0, (problem.line ?? 1) - 1)
       let character = max(0, (problem.column ?? 1) - 1)
-      let position = LSPPosition(line: line, character: character).json
       byURI[Self.uri(fromPath: path), default: []].append([
-        "range": ["start": position, "end": LSPPosition(line: line, character: character + 1).json],
+        "range": [
+          "start": LSPPosition(line: line, character: character).json,
+          "end": LSPPosition(line: line, character: character + 1).json,
+        ],
         "severity": 1, "source": "plainlint", "message": .string(problem.message),
       ])
     }
+    return byURI
+  }
+
+  /// Publishes the problems of broken configuration files on those files, and clears the ones now fixed. The
+  /// first problem is also shown as a message, once.
+  func publishConfigurationProblems() {
+    let byURI = configurationDiagnostics()
     if !pullDiagnostics {
       for uri in configProblemURIs.subtracting(byURI.keys) { publish(uri: uri, version: nil, diagnostics: []) }
       for (uri, diagnostics) in byURI.sorted(by: { $0.key < $1.key }) {
@@ -158,13 +165,10 @@ extension LanguageServer {
       }
     }
     configProblemURIs = Set(byURI.keys)
-    if let first = problems.first {
-      let text = first.description
-      if shownProblem != text {
-        shownProblem = text
-        showMessage(
-          "plainlint is not checking files under a configuration with errors until it is fixed: \(text)", type: 2)
-      }
+    if let text = configuration?.finder.problems.first?.description, shownProblem != text {
+      shownProblem = text
+      showMessage(
+        "plainlint is not checking files under a configuration with errors until it is fixed: \(text)", type: 2)
     }
   }
 
@@ -173,34 +177,16 @@ extension LanguageServer {
     guard let uri = params["textDocument"]["uri"].string else {
       throw ResponseError(ErrorCode.invalidParams, "textDocument.uri is missing")
     }
-    if documents[uri] == nil, let path = Self.path(fromURI: uri), configProblemURIs.contains(uri) || path.hasSuffix(
-      configurationFileName)
+    if documents[uri] == nil, let path = Self.path(fromURI: uri),
+      configProblemURIs.contains(uri) || path.hasSuffix(configurationFileName)
     {
       _ = currentConfiguration()
-      return ["kind": "full", "items": .array(configurationDiagnostics(for: uri))]
+      return ["kind": "full", "items": .array(configurationDiagnostics()[uri] ?? [])]
     }
     let document = try current(uri)
     return [
       "kind": "full", "resultId": .string("\(document.version)"), "items": .array(diagnostics(document)),
     ]
-  }
-
-  /// The diagnostics of a configuration file's problems, for a client that pulls.
-  func configurationDiagnostics(for uri: String) -> [JSON] {
-    (configuration?.finder.problems ?? []).filter { problem in
-      let path = problem.path.hasPrefix("/") ? problem.path : FileSystem.currentFolder() + "/" + problem.path
-      return Self.uri(fromPath: path) == uri
-    }.map { problem in
-      let line = max(0, (problem.line ?? 1) - 1)
-      let character = max(0, (problem.column ?? 1) - 1)
-      return [
-        "range": [
-          "start": LSPPosition(line: line, character: character).json,
-          "end": LSPPosition(line: line, character: character + 1).json,
-        ],
-        "severity": 1, "source": "plainlint", "message": .string(problem.message),
-      ]
-    }
   }
 
   /// The diagnostics of a document's current findings, written straight into JSON text: a big document has
