@@ -1,3 +1,5 @@
+import PlainLintCore
+
 /// Writes deterministic UK health plain text: leaflets of headings, paragraphs and lists, from a seed.
 ///
 /// Leaflets are made as structure first (`Leaflet`), from the prose random numbers only; `TextWriter` lays them

@@ -1,3 +1,5 @@
+import PlainLintCore
+
 /// An input format the `formats` section measures.
 enum InputFormat: String, CaseIterable {
   /// Plain text, through `PlainTextFrontEnd`.

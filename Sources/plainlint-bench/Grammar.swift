@@ -1,3 +1,5 @@
+import PlainLintCore
+
 /// A tiny weighted template grammar: each symbol has alternatives such as `"take {medicine}{dose}"`, and
 /// expanding a symbol picks one alternative at random and expands the symbols in it.
 ///

@@ -1,3 +1,5 @@
+import PlainLintCore
+
 /// Lays leaflets out as HTML pages, the way an NHS trust's website serves them.
 ///
 /// Each page has a doctype, a `<head>` with `<title>`, `<meta name="description">`, `<style>` and `<script>`, then

@@ -1,3 +1,5 @@
+import PlainLintCore
+
 /// A mark that a writer puts around some words of a sentence: emphasis, a link, code, an abbreviation.
 struct InlineMark {
   /// What the mark is.

@@ -1,4 +1,5 @@
 import Foundation
+import PlainLintCore
 
 /// A text being edited, kept as lines (without their `\n`), so an edit at a line and column is cheap and the
 /// LSP position of any place can be worked out.

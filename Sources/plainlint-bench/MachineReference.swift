@@ -1,3 +1,5 @@
+import PlainLintCore
+
 /// A fixed, simple piece of work timed with every run, so a reader can see how fast the machine was at the time.
 ///
 /// On a shared virtual machine the same code can run at very different speeds from one minute to the next. The

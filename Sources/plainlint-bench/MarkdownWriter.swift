@@ -1,3 +1,5 @@
+import PlainLintCore
+
 /// Lays leaflets out as Markdown pages, the way health websites and documentation sites write them.
 ///
 /// Each page starts with YAML front matter. Titles are `#` headings and section headings `##` or `###`. Words get

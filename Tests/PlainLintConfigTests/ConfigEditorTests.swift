@@ -1,4 +1,5 @@
 import Foundation
+import struct PlainLintCore.SplitMix64
 import Testing
 
 @testable import PlainLintConfig
@@ -161,7 +162,7 @@ struct ConfigEditorTests {
   }
 
   @Test func randomTermsAlwaysReadBack() throws {
-    var generator = SeededGenerator(seed: 0x5EED)
+    var generator = SplitMix64(seed: 0x5EED)
     let pieces: [String] = [
       "a", "Z", "é", "ß", "ŵ", "😀", "👩‍⚕️", " ", "-", ":", ": ", "#", " #", "[", "]", "{", "}", ",", "\"", "'",
       "\\", "’", "“", "”", "&", "*", "!", "|", ">", "%", "@", "`", "?", "~", "1", "0x", ".", "/",
@@ -290,18 +291,5 @@ struct ConfigEditorWriteTests {
       }
       #expect(problem.description.hasPrefix(path + ":1:3: error: the file is not valid UTF-8"))
     }
-  }
-}
-
-/// A small deterministic random number generator (SplitMix64), so a failing random case can be repeated.
-struct SeededGenerator: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -79,7 +79,7 @@ struct CommentRobustnessTests {
       "<!DOCTYPE html>", "<html>", "<head>", "</head>", "<title>", "</title>", "<template>", "</template>", "<",
       "<![CDATA[<!-- plainlint-disable -->]]>", "<?pi <!-- plainlint-disable -->?>", "</x <!-- plainlint -->>",
     ].map { Array($0.utf8) }
-    var random = SplitMix64(state: 6)
+    var random = SplitMix64(seed: 6)
     var kept = 0
     for _ in 0..<1500 {
       var html: [UInt8] = []

@@ -121,18 +121,6 @@ struct MarkdownInlineCodeCommentTests {
   }
 }
 
-/// A small deterministic random number generator, so that a failing input can be found again.
-struct CommentRandom: RandomNumberGenerator {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
 @Suite("Markdown: comments in hostile input")
 struct MarkdownCommentRobustnessTests {
   @Test func everyCommentKeptIsAWholeCommentInTheFile() {
@@ -142,7 +130,7 @@ struct MarkdownCommentRobustnessTests {
       "</div>", "word ", "Café ", "😀", "| a | b |\n|---|---|\n| ", " | ", "\\|", "[link](x)", "![alt", "](y.png)",
       "---\n", "# ", "[^1]: ", "<!-- note -->", "&amp;", "<b x='<!--'>", "\u{0000}",
     ]
-    var random = CommentRandom(state: 6)
+    var random = SplitMix64(seed: 6)
     var kept = 0
     for _ in 0..<1500 {
       var markdown = ""
