@@ -342,6 +342,7 @@ struct MarkdownProseBuilder {
     let url = UnsafeBufferPointer(start: urlChunk.data, count: urlChunk.data == nil ? 0 : Int(urlChunk.len))
     let text = UnsafeBufferPointer(start: textChunk.data, count: textChunk.data == nil ? 0 : Int(textChunk.len))
     guard Self.isAutolink(url: url, text: text) else { return nil }
+    if let span = bareWebAddressSpan(first, url: url, literal: text) { return span }
     guard var span = sourceSpan(first) else { return nil }
     if span.lowerBound > 0 && span.upperBound < source.count && source[span.lowerBound - 1] == UInt8(ascii: "<")
       && source[span.upperBound] == UInt8(ascii: ">")
@@ -349,6 +350,24 @@ struct MarkdownProseBuilder {
       span = (span.lowerBound - 1)..<(span.upperBound + 1)
     }
     return span
+  }
+
+  /// For a bare `www.` address the autolink extension made a link of, its source span, worked out back from its end.
+  /// The extension gives such a link a start one column early (the byte before the address, or column 0 when it
+  /// starts a line), while its end is right and its text is the source unchanged. Nil for any other link.
+  func bareWebAddressSpan(
+    _ text: UnsafeMutablePointer<cmark_node>, url: UnsafeBufferPointer<UInt8>, literal: UnsafeBufferPointer<UInt8>
+  ) -> Range<Int>? {
+    guard url.count == literal.count + 7, literal.starts(with: "www.".utf8), url.starts(with: "http://".utf8) else {
+      return nil
+    }
+    let endLine = Int(text.pointee.end_line)
+    let endColumn = Int(text.pointee.end_column)
+    guard endLine >= 1, endLine <= lineStarts.count, endColumn >= 0 else { return nil }
+    let end = lineStarts[endLine - 1] + endColumn
+    let start = end - literal.count
+    guard start >= 0, end <= source.count, source[start..<end].elementsEqual(literal) else { return nil }
+    return start..<end
   }
 
   /// Whether a link's destination is its text, as written (`<https://…>`, `<name@nhs.net>`, `www.…`): the text, or

@@ -144,6 +144,20 @@ struct MarkdownSkippedTests {
       words(md) == ["Read", "the", "guide", "and", "Visit", "or", "or", "email", "alt", "words"])
   }
 
+  @Test func bareWebAddressesAreExactlyTheirOwnBytesEvenAtTheStartOfALine() {
+    // cmark-gfm starts a bare `www.` link one column early (at column 0 when it starts a line).
+    let md = "Visit www.nhs.uk/utilise today.\nwww.nhs.uk/facilitate is the site.\n\n| www.gov.uk/utilise |\n|---|\n"
+    let (_, prose, document) = seen(md)
+    #expect(words(md) == ["Visit", "today", "is", "the", "site"])
+    var placeholders: [String] = []
+    var search = prose.bytes[...]
+    while let start = search.firstIndex(of: 0xEF) {
+      placeholders.append(document.text(prose.map.sourceRange(ofProse: start..<(start + 3))))
+      search = prose.bytes[(start + 3)...]
+    }
+    #expect(placeholders == ["www.nhs.uk/utilise", "www.nhs.uk/facilitate", "www.gov.uk/utilise"])
+  }
+
   @Test func rawHTMLAndComments() {
     let md = """
       Ask <span class="utilise">your</span> nurse <!-- utilise this -->today.
