@@ -272,3 +272,41 @@ struct TokenizerTests {
     }
   }
 }
+
+@Suite("Tokenizer: words of letters, where the scanner's fast path ends")
+struct TokenizerFastPathTests {
+  /// The first token of `text`: its text, kind and flags.
+  func first(_ text: String) -> (String, TokenKind, Token.Flags) {
+    let bytes = Array(text.utf8)
+    let token = Tokenizer.tokenize(text)[0]
+    return (String(decoding: bytes[token.range], as: UTF8.self), token.kind, token.flags)
+  }
+
+  @Test func shapeFlagsOfWordsEndedByWhiteSpacePunctuationOrTheEnd() {
+    for (text, word, flags) in [
+      ("care plan", "care", Token.Flags.lowercase), ("Care plan", "Care", .capitalized),
+      ("a nurse", "a", [.lowercase, .singleLetter]), ("I think", "I", [.capitalized, .singleLetter]),
+      ("patients,", "patients", .lowercase), ("patients.", "patients", .lowercase),
+      ("Hospital)", "Hospital", .capitalized), ("appointmentsareimportant\n", "appointmentsareimportant", .lowercase),
+      ("x", "x", [.lowercase, .singleLetter]), ("Twelvelettersx", "Twelvelettersx", .capitalized),
+    ] as [(String, String, Token.Flags)] {
+      let (found, kind, foundFlags) = first(text)
+      #expect(found == word && kind == .word && foundFlags == flags, "\(text)")
+    }
+  }
+
+  @Test func whatFollowsCanMakeTheWordSomethingElse() {
+    #expect(first("e.g. this").0 == "e.g.")
+    #expect(first("J. Smith").0 == "J")
+    #expect(first("nhs.uk today").1 == .url)
+    #expect(first("care.Then").0 == "care")
+    #expect(first("carers' views").0 == "carers'")
+    #expect(first("follow-up care").0 == "follow-up")
+    #expect(first("A&E today").1 == .acronym)
+    #expect(first("KPIs matter").1 == .acronym)
+    #expect(first("covid19 jab").0 == "covid19")
+    #expect(first("café open").0 == "café")
+    #expect(first("www.nhs.uk").1 == .url)
+    #expect(first("help@nhs.net").1 == .email)
+  }
+}
