@@ -152,27 +152,10 @@ private struct Scanner {
         continue
       }
       if (b | 0x20) &- 0x61 < 26 {
-        // A word of small letters after its first letter, the commonest token, is counted here eight bytes at a
-        // time and written at once when what follows ends it as `scanPlainWord` would end it (white space, most
-        // punctuation, a full stop with no letter or digit after it); anything else is read again from the start
-        // by `scanPlainWord`.
-        var j = i &+ 1
-        while j &+ 8 <= end {
-          let run = lowercaseRun(at: j)
-          j &+= run
-          if run != 8 { break }
-        }
-        if j &+ 8 > end {
-          while j < end && p[j] &- 0x61 < 26 { j &+= 1 }
-        }
-        var ends = j == end
-        if !ends {
-          let c = p[j]
-          ends =
-            c < 0x80
-            && (endsWord[Int(c)] || (c == UInt8(ascii: ".") && j &- i != 1 && !isASCIIAlnum(j &+ 1)))
-        }
-        if ends {
+        // A word of small letters after its first letter, the commonest token, is written here when what
+        // follows ends it; anything else is read again from the start by `scanPlainWord`.
+        let j = smallLettersEnd(from: i &+ 1)
+        if plainWordEnds(at: j, start: i) {
           // `.lowercase` (8) for a small first letter (bit 5 set), `.capitalized` (1) for a capital, and
           // `.singleLetter` (4) for a word of one letter.
           let caseFlag = 1 &+ 7 &* ((b &>> 5) & 1)
@@ -285,18 +268,9 @@ private struct Scanner {
     var lower = 1 &- upper
     var i = s &+ 1
     while true {
-      // Small letters, eight bytes at a time where there are eight to read.
-      if i &+ 8 <= end {
-        let run = lowercaseRun(at: i)
-        lower &+= run
-        i &+= run
-        if run == 8 { continue }
-      } else {
-        while i < end && p[i] &- 0x61 < 26 {
-          lower &+= 1
-          i &+= 1
-        }
-      }
+      let next = smallLettersEnd(from: i)
+      lower &+= next &- i
+      i = next
       guard i < end else { break }
       let b = p[i]
       if b &- 0x41 < 26 {
@@ -306,19 +280,37 @@ private struct Scanner {
       }
       i &+= 1
     }
-    if i < end {
-      let b = p[i]
-      if b >= 0x80 || !endsWord[Int(b)] {
-        // A full stop ends the word unless an address or a dotted abbreviation (e.g.) goes on after it.
-        if b != UInt8(ascii: ".") || isASCIIAlnum(i &+ 1) || i &- s == 1 { return scanWord(from: s, into: &tokens) }
-      }
-    }
+    if !plainWordEnds(at: i, start: s) { return scanWord(from: s, into: &tokens) }
     // Web addresses start with a word followed by `:` or `.`, which went to `scanWord` above.
     var flags: Token.Flags = firstIsUpper ? .capitalized : .lowercase
     if i &- s == 1 { flags.insert(.singleLetter) }
     let kind: TokenKind = upper >= 2 && lower <= 1 ? .acronym : .word
     tokens.append(Token(start: s, end: i, kind: kind, flags: flags))
     return i
+  }
+
+  /// The end of the run of ASCII small letters from `start`, read eight bytes at a time where there are eight.
+  @inline(__always)
+  func smallLettersEnd(from start: Int) -> Int {
+    var i = start
+    while i &+ 8 <= end {
+      let run = lowercaseRun(at: i)
+      i &+= run
+      if run != 8 { return i }
+    }
+    while i < end && p[i] &- 0x61 < 26 { i &+= 1 }
+    return i
+  }
+
+  /// Whether a word of ASCII letters and digits that starts at `start` ends at `i` as it is: at the end of the
+  /// text, white space or most punctuation, or a full stop with no letter or digit after it (after one letter, a
+  /// full stop may start a dotted abbreviation such as e.g.). Anything else is for `scanWord` to read.
+  @inline(__always)
+  func plainWordEnds(at i: Int, start: Int) -> Bool {
+    guard i < end else { return true }
+    let b = p[i]
+    if b < 0x80 && endsWord[Int(b)] { return true }
+    return b == UInt8(ascii: ".") && i &- start != 1 && !isASCIIAlnum(i &+ 1)
   }
 
   /// How many of the eight bytes at `i` (which must all be readable) are ASCII small letters before the first

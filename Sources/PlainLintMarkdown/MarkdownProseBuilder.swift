@@ -251,14 +251,22 @@ struct MarkdownProseBuilder {
   func sourceSpan(_ node: UnsafeMutablePointer<cmark_node>) -> Range<Int>? {
     let startLine = Int(node.pointee.start_line)
     let startColumn = Int(node.pointee.start_column)
+    guard startLine >= 1, Int(node.pointee.end_line) >= startLine, startColumn >= 1, let end = sourceEnd(node) else {
+      return nil
+    }
+    let start = lineStarts[startLine - 1] + startColumn - 1
+    guard start <= end else { return nil }
+    return start..<end
+  }
+
+  /// The source offset just after a node, from its end line and column; nil when cmark gave none that fits.
+  @inline(__always)
+  func sourceEnd(_ node: UnsafeMutablePointer<cmark_node>) -> Int? {
     let endLine = Int(node.pointee.end_line)
     let endColumn = Int(node.pointee.end_column)
-    guard startLine >= 1, endLine >= startLine, endLine <= lineStarts.count, startColumn >= 1, endColumn >= 0
-    else { return nil }
-    let start = lineStarts[startLine - 1] + startColumn - 1
+    guard endLine >= 1, endLine <= lineStarts.count, endColumn >= 0 else { return nil }
     let end = lineStarts[endLine - 1] + endColumn
-    guard start <= end, end <= source.count else { return nil }
-    return start..<end
+    return end <= source.count ? end : nil
   }
 
   /// Appends a text node's literal, mapped to its source. The literal is read where cmark-gfm keeps it.
@@ -361,12 +369,9 @@ struct MarkdownProseBuilder {
     guard url.count == literal.count + 7, literal.starts(with: "www.".utf8), url.starts(with: "http://".utf8) else {
       return nil
     }
-    let endLine = Int(text.pointee.end_line)
-    let endColumn = Int(text.pointee.end_column)
-    guard endLine >= 1, endLine <= lineStarts.count, endColumn >= 0 else { return nil }
-    let end = lineStarts[endLine - 1] + endColumn
+    guard let end = sourceEnd(text) else { return nil }
     let start = end - literal.count
-    guard start >= 0, end <= source.count, source[start..<end].elementsEqual(literal) else { return nil }
+    guard start >= 0, source[start..<end].elementsEqual(literal) else { return nil }
     return start..<end
   }
 
