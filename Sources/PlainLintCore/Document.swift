@@ -1,5 +1,13 @@
 import Synchronization
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// A position in a source file: 1-based line, and 1-based column counted in Unicode scalar values.
 public struct SourcePosition: Hashable, Sendable, Comparable {
   /// The 1-based line number.
@@ -72,12 +80,23 @@ public struct Document: Sendable {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
     bytes.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress else { return }
       let n = p.count
+      // Most files have no carriage returns: then the C library's vectorised memchr finds each line end, at a
+      // small fraction of the cost of looking at the bytes here.
+      if memchr(base, 0x0D, n) == nil {
+        var i = 0
+        while i < n, let found = memchr(base + i, 0x0A, n - i) {
+          i = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+          starts.append(i)
+        }
+        return
+      }
       var i = 0
       while i < n {
         // Skip eight bytes at a time while none is \n or \r (a zero byte after XOR marks a match).
         while i + 8 <= n {
-          let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
           if hasLineBreak(word) { break }
           i += 8
         }

@@ -107,17 +107,33 @@ public enum MarkdownFrontEnd {
     bytes.withUnsafeBufferPointer { p in
       guard let base = p.baseAddress else { return nil }
       let n = p.count
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highBits: UInt64 = 0x8080_8080_8080_8080
       var i = 0
       while i < n {
+        // No byte outside ASCII and no zero byte: nothing to look at in these 32, or these 8. A byte's high bit
+        // after `(x - 1) & ~x` is set only when a byte is zero (or one below it is).
+        if i + 32 <= n {
+          let raw = UnsafeRawPointer(base + i)
+          let a = raw.loadUnaligned(as: UInt64.self)
+          let b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+          let c = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self)
+          let d = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+          let zeros = ((a &- ones) & ~a) | ((b &- ones) & ~b) | ((c &- ones) & ~c) | ((d &- ones) & ~d)
+          if (a | b | c | d | zeros) & highBits == 0 {
+            i += 32
+            continue
+          }
+        }
         if i + 8 <= n {
-          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-          // No byte outside ASCII and no zero byte: nothing to look at in these eight.
-          if word & 0x8080_8080_8080_8080 == 0
-            && (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 == 0
-          {
+          let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+          let marked = (word | ((word &- ones) & ~word)) & highBits
+          if marked == 0 {
             i += 8
             continue
           }
+          // The lowest marked byte is the first one to look at (a false mark is only ever above a zero byte).
+          i += marked.trailingZeroBitCount >> 3
         }
         let b = base[i]
         if b == 0 { return i }

@@ -197,6 +197,24 @@ struct DocumentTests {
     }
   }
 
+  /// The line index has two paths (the C library's memchr when the file has no carriage return, eight bytes at a
+  /// time otherwise); both give the starts a byte-by-byte reading gives, on files long enough for either path to
+  /// skip whole blocks of bytes.
+  @Test(arguments: 0..<60)
+  func lineStartsMatchAByteByByteReading(seed: Int) {
+    var generator = SplitMix64(seed: UInt64(seed) &* 104_729 &+ 3)
+    var bytes = randomDocumentBytes(Int.random(in: 0...400, using: &generator), using: &generator)
+    if seed % 2 == 0 { bytes.removeAll { $0 == 0x0D } }  // half the files take the memchr path
+    var expected = [0]
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
+      if bytes[i] == 0x0A || bytes[i] == 0x0D { expected.append(i + 1) }
+      i += 1
+    }
+    #expect(Document(path: "random.txt", bytes: bytes).lineStarts == expected, "\(bytes)")
+  }
+
   /// The same, with offsets in order (the usual case for findings sorted by position).
   @Test(arguments: 0..<20)
   func converterInOrderMatchesReference(seed: Int) {

@@ -233,6 +233,31 @@ struct MarkdownPositionTests {
     let mapped = tokens.filter { $0.kind == .word }.map { document.text(prose.map.sourceRange(ofProse: $0.range)) }
     #expect(mapped == ["Caf", "is", "open", "Ask", "the", "nurse"])
   }
+
+  /// The first byte to blank is found 32 or 8 bytes at a time while the text is ASCII without NUL bytes: it is
+  /// the byte a reading scalar by scalar finds, wherever in a block of 32 it lies.
+  @Test(arguments: 0..<200)
+  func firstByteToBlankMatchesAScalarByScalarReading(seed: Int) {
+    var random = SplitMix64(seed: UInt64(seed) &+ 4_242)
+    let pieces: [[UInt8]] = [
+      Array("Take one tablet ".utf8), Array("a".utf8), Array("é".utf8), Array("’".utf8), Array("😀".utf8),
+      Array("\n".utf8), [0], [0xFF], [0xC3], [0x80], [0xED, 0xA0, 0x80], [0xF0, 0x9F, 0x98], [0x7F], [0x01],
+    ]
+    var bytes: [UInt8] = []
+    // Mostly clean text, so the blocks of 32 are skipped, then a few pieces of any kind.
+    for _ in 0..<Int.random(in: 0...12, using: &random) { bytes += pieces[Int.random(in: 0...1, using: &random)] }
+    for _ in 0..<Int.random(in: 0...3, using: &random) { bytes += pieces.randomElement(using: &random)! }
+    for _ in 0..<Int.random(in: 0...6, using: &random) { bytes += pieces[Int.random(in: 0...4, using: &random)] }
+    var expected: Int? = nil
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == 0 { expected = i; break }
+      let (scalar, length) = bytes.withUnsafeBufferPointer { UTF8Scalar.decode($0, at: i) }
+      if scalar == UTF8Scalar.replacement && length == 1 { expected = i; break }
+      i += length
+    }
+    #expect(MarkdownFrontEnd.firstByteToBlank(bytes) == expected, "\(bytes)")
+  }
 }
 
 @Suite("Markdown: hostile input")
