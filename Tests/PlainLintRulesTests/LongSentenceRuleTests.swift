@@ -39,6 +39,33 @@ struct LongSentenceRuleTests {
     #expect(finding.message.contains("25 words"))
   }
 
+  /// Messages are kept by word count and shared by one rule's checkers on every document (and on several
+  /// threads): each document still gets the message for its own counts, including counts past the ones a checker
+  /// keeps for itself.
+  @Test func messagesKeptAcrossDocumentsStillNameEachSentencesCount() async throws {
+    let resolved = try LongSentenceRule.description.resolveOptions(["max-words": .integer(10)])
+    let linter = Linter(rules: [ConfiguredRule(rule: LongSentenceRule(options: resolved), severity: .warning)])
+    let counts = [11, 40, 11, 1_500, 12, 40, 1_500, 11]
+    func messages(_ counts: [Int]) -> [String] {
+      let text = counts.map { sentence(words: $0) }.joined(separator: " ")
+      return linter.lint(PlainTextFrontEnd.prose(of: Document(path: "a.txt", text: text))).map(\.message)
+    }
+    let expected = counts.map { "This sentence has \($0) words" }
+    for round in 0..<3 {
+      let found = messages(round == 1 ? counts.reversed() : counts)
+      #expect(found.map { String($0.prefix { $0 != ";" }) } == (round == 1 ? expected.reversed() : expected))
+      #expect(found.allSatisfy { $0.contains("the limit is 10.") })
+    }
+    let parallel = await withTaskGroup(of: [String].self) { group in
+      for shift in 0..<8 {
+        group.addTask { messages(Array(counts[shift...] + counts[..<shift])) }
+      }
+      return await group.reduce(into: [[String]]()) { $0.append($1) }
+    }
+    #expect(parallel.count == 8)
+    #expect(parallel.allSatisfy { Set($0.map { $0.prefix { $0 != ";" } }) == Set(expected.map { Substring($0) }) })
+  }
+
   @Test func theFindingSpansTheWholeSentenceAcrossLines() throws {
     let text = "Short.\nThe\n" + (1...30).map { "w\($0)" }.joined(separator: "\n") + ".\nNext one."
     let finding = try #require(try lint(text).first)

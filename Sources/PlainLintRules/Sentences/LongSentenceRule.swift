@@ -1,4 +1,5 @@
 import PlainLintCore
+import Synchronization
 
 /// Flags sentences with more words than a reader can comfortably hold in mind at once.
 public struct LongSentenceRule: Rule {
@@ -72,34 +73,64 @@ public struct LongSentenceRule: Rule {
   }
 
   let maxWords: Int
+  /// Messages by word count, shared by the checkers of every document this rule lints.
+  private let messages: MessageCache
 
   public init(options: RuleOptions) {
     maxWords = options.integer("max-words")
+    messages = MessageCache(tail: Message.tail(limit: maxWords))
   }
 
-  public func makeChecker(document: DocumentState) -> any RuleChecker { Checker(maxWords: maxWords) }
+  public func makeChecker(document: DocumentState) -> any RuleChecker {
+    Checker(maxWords: maxWords, shared: messages)
+  }
+
+  /// The messages made so far, by word count: counts repeat from document to document, so each message is built
+  /// once per rule rather than once per document.
+  final class MessageCache: Sendable {
+    private let tail: String
+    private let made = Mutex<[Int: String]>([:])
+
+    init(tail: String) {
+      self.tail = tail
+    }
+
+    func message(words: Int) -> String {
+      made.withLock { made in
+        if let message = made[words] { return message }
+        let message = Message.tooLong(words: words, tail: tail)
+        made[words] = message
+        return message
+      }
+    }
+  }
 
   final class Checker: RuleChecker {
     let maxWords: Int
-    /// The end of the message, made once: a long text can have thousands of long sentences.
-    let messageTail: String
+    let shared: MessageCache
+    /// The messages this checker has used, by word count (a sentence over the limit is rare, so this stays short).
+    @exclusivity(unchecked) var messages: [String?] = []
 
-    init(maxWords: Int) {
+    init(maxWords: Int, shared: MessageCache) {
       self.maxWords = maxWords
-      messageTail = Message.tail(limit: maxWords)
+      self.shared = shared
     }
 
-    /// Messages already made, by word count: counts repeat, so each message is built once per document.
-    var messages: [Int: String] = [:]
+    /// Word counts from this one on are looked up in the shared cache each time.
+    static let localLimit = 1_000
 
     func check(sentence: Sentence, in block: BlockContext, report: inout FindingSink) {
       let words = sentence.wordCount
       guard words > maxWords else { return }
-      let message: String
-      if let made = messages[words] {
-        message = made
-      } else {
-        message = Message.tooLong(words: words, tail: messageTail)
+      if words < messages.count, let message = messages[words] {
+        report.report(sentence.range, message: message)
+        return
+      }
+      let message = shared.message(words: words)
+      // Only counts a sentence may plausibly have are kept here (one of a million words must not make an array
+      // of a million).
+      if words < Checker.localLimit {
+        if words >= messages.count { messages += repeatElement(nil, count: words + 1 - messages.count) }
         messages[words] = message
       }
       report.report(sentence.range, message: message)
