@@ -42,13 +42,22 @@ struct HTMLAttributes {
 
 /// libxml2's answer for one entity value: the name packed as `packEntityName` packs it, and the code point.
 func htmlEntityValueLookupShim(_ value: UInt32) -> (key: UInt64, value: UInt32)? {
-  guard let entry = htmlEntityValueLookup(value), entry.pointee.value == value, let name = entry.pointee.name else {
-    return nil
-  }
+  guard let entry = htmlEntityValueLookup(value), entry.pointee.value == value else { return nil }
+  return packedEntry(entry)
+}
+
+/// libxml2's answer for one entity name (nil when it does not know the name).
+func htmlEntityLookupShim(_ name: StaticString) -> (key: UInt64, value: UInt32)? {
+  guard let entry = htmlEntityLookup(name.utf8Start) else { return nil }
+  return packedEntry(entry)
+}
+
+private func packedEntry(_ entry: UnsafePointer<htmlEntityDesc>) -> (key: UInt64, value: UInt32)? {
+  guard let name = entry.pointee.name else { return nil }
   return name.withMemoryRebound(to: UInt8.self, capacity: 9) { bytes in
     let count = Int(xmlStrlen(bytes))
     guard count <= 8 else { return nil }
-    return (packEntityName(UnsafeBufferPointer(start: bytes, count: count), 0..<count) ?? 0, value)
+    return (packEntityName(UnsafeBufferPointer(start: bytes, count: count), 0..<count) ?? 0, entry.pointee.value)
   }
 }
 
