@@ -128,6 +128,7 @@ public struct SourceMap: Sendable {
     public var sourceLength: Int
 
     /// Creates a segment.
+    @inlinable
     public init(proseStart: Int, proseLength: Int, sourceStart: Int, sourceLength: Int) {
       self.proseStart = proseStart
       self.proseLength = proseLength
@@ -137,30 +138,33 @@ public struct SourceMap: Sendable {
   }
 
   /// The segments, sorted by `proseStart`. Empty means the identity map.
-  public private(set) var segments: [Segment]
+  public var segments: [Segment] { storage }
+  /// The segments (stored under another name so that `append`, which the front ends call for every piece of text,
+  /// can be inlined into them while only this type changes them).
+  @usableFromInline var storage: [Segment]
 
   /// The map that sends every offset to itself (plain text).
   public static let identity = SourceMap(segments: [])
 
   /// Creates a map from sorted segments.
   public init(segments: [Segment]) {
-    self.segments = segments
+    self.storage = segments
   }
 
   /// Whether this is the identity map.
   public var isIdentity: Bool { segments.isEmpty }
 
   /// Appends a piece, merging it with the previous one when both map byte for byte and touch on both sides.
+  @inlinable
   public mutating func append(proseStart: Int, proseLength: Int, sourceStart: Int, sourceLength: Int) {
-    if var last = segments.last, last.proseLength == last.sourceLength, proseLength == sourceLength,
+    if let last = storage.last, last.proseLength == last.sourceLength, proseLength == sourceLength,
       last.proseStart + last.proseLength == proseStart, last.sourceStart + last.sourceLength == sourceStart
     {
-      last.proseLength += proseLength
-      last.sourceLength += sourceLength
-      segments[segments.count - 1] = last
+      storage[storage.count - 1].proseLength += proseLength
+      storage[storage.count - 1].sourceLength += sourceLength
       return
     }
-    segments.append(
+    storage.append(
       Segment(proseStart: proseStart, proseLength: proseLength, sourceStart: sourceStart, sourceLength: sourceLength))
   }
 
