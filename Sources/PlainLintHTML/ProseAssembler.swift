@@ -68,6 +68,9 @@ struct ProseAssembler {
 
   // The block being built: its bytes run from `blockStart` to the end of `bytes`.
   private var blockOpen = false
+  /// The kind of the block that white space met with no block open would have opened (see `characters`): until
+  /// text with content opens it or a boundary ends it, alt text waits for it as it waits for an open block.
+  private var pendingBlockKind: BlockKind? = nil
   private var blockSeparatorStart = 0
   private var blockStart = 0
   private var blockKind = BlockKind.paragraph
@@ -172,7 +175,18 @@ struct ProseAssembler {
       aligner.matchText(text, limit: offset, proseStart: 0, record: false, into: &discarded)
       return
     }
-    if !blockOpen { openBlock(kind: top >= 0 ? frames[top].kind : .paragraph) }
+    if !blockOpen {
+      // White space with no block open (most often a line break between two block elements) is not written: the
+      // block it would open is only noted, and opens when text with content comes. Closing would have dropped it,
+      // or trimming its start; only the aligner's cursor moves over it.
+      guard hasContent(text) else {
+        if pendingBlockKind == nil { pendingBlockKind = top >= 0 ? frames[top].kind : .paragraph }
+        aligner.matchText(text, limit: offset, proseStart: 0, record: false, into: &discarded)
+        return
+      }
+      openBlock(kind: pendingBlockKind ?? (top >= 0 ? frames[top].kind : .paragraph))
+      blockHasContent = true
+    }
     let proseStart = bytes.count
     bytes.append(contentsOf: text)
     aligner.matchText(text, limit: offset, proseStart: proseStart, record: true, into: &segments)
@@ -194,6 +208,7 @@ struct ProseAssembler {
   private mutating func openBlock(kind: BlockKind) {
     guard !blockOpen else { return }
     blockOpen = true
+    pendingBlockKind = nil
     blockSeparatorStart = bytes.count
     if !bytes.isEmpty {
       bytes.append(0x0A)
@@ -207,6 +222,7 @@ struct ProseAssembler {
 
   /// Ends the open block: keeps it if it has anything but white space, and writes any metadata blocks met in it.
   private mutating func closeBlock() {
+    pendingBlockKind = nil
     if blockOpen {
       blockOpen = false
       if blockHasContent {
@@ -214,7 +230,7 @@ struct ProseAssembler {
         blocks.append(ProseBlock(kind: blockKind, range: lower..<upper))
         if !blockDefinitions.isEmpty { definitions.append(contentsOf: blockDefinitions) }
       } else {
-        // A block of white space: usually a line break between two block elements, so a few bytes and one segment.
+        // A block of white space (white space alone no longer opens one; kept so that no path can leave one).
         while bytes.count > blockSeparatorStart { bytes.removeLast() }
         while segments.count > blockSegmentStart { segments.removeLast() }
       }
@@ -253,7 +269,7 @@ struct ProseAssembler {
       aligner.mapAsWhole(proseStart: 0, length: value.count, source: span, into: &segments)
     }
     let text = Array(value)
-    if blockOpen {
+    if blockOpen || pendingBlockKind != nil {
       deferred.append((text, segments))
     } else {
       writeMetadataBlock(text, segments: segments)

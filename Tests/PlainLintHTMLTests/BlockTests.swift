@@ -89,6 +89,21 @@ struct BlockTests {
     #expect(String(decoding: e.prose.bytes, as: UTF8.self).hasPrefix("Text"))
   }
 
+  /// White space with no block open is not written to the prose, but the block it starts still decides the rest:
+  /// alt text met before the block's first words follows the block, as alt text inside a block does, and the
+  /// block's kind is that of the element the white space was in.
+  @Test func whiteSpaceBeforeABlocksFirstWordsKeepsAltTextAfterTheBlock() throws {
+    let e = try extract("<ul>\n <li>\n  <img alt=\"The ICB logo\"> <em>Ask</em> the ICB.\n </li>\n</ul>\n<p>Next.</p>")
+    #expect(e.blockTexts == ["Ask the ICB.", "The ICB logo", "Next."])
+    #expect(e.kinds == [.listItem, .metadata, .paragraph])
+    #expect(String(decoding: e.prose.bytes, as: UTF8.self).hasPrefix("Ask the ICB."))
+    let ask = try #require(e.seen.first { $0.prose == "Ask" })
+    #expect(ask.source == "Ask")
+    // Alt text with only white space around it, and no words after, is a block of its own.
+    let alone = try extract("<div>\n<img alt=\"A white pill\">\n</div><p>Next.</p>")
+    #expect(alone.blockTexts == ["A white pill", "Next."])
+  }
+
   @Test func blocksAreSeparatedByBlankLinesThatMapNowhere() throws {
     let e = try extract("<p>One</p><p>Two</p>")
     #expect(String(decoding: e.prose.bytes, as: UTF8.self) == "One\n\nTwo")
