@@ -153,9 +153,15 @@ private struct Scanner {
       }
       if (b | 0x20) &- 0x61 < 26 {
         // A word of small letters after its first letter, the commonest token, is written here when what
-        // follows ends it; anything else is read again from the start by `scanPlainWord`.
-        let j = smallLettersEnd(from: i &+ 1)
-        if plainWordEnds(at: j, start: i) {
+        // follows ends it, and so are such words joined by hyphens and apostrophes (`joinedWordEnd`); anything
+        // else is read again from the start by `scanPlainWord`.
+        var j = smallLettersEnd(from: i &+ 1)
+        var ends = plainWordEnds(at: j, start: i)
+        if !ends, let joinedEnd = joinedWordEnd(from: j, start: i) {
+          j = joinedEnd
+          ends = true
+        }
+        if ends {
           // `.lowercase` (8) for a small first letter (bit 5 set), `.capitalized` (1) for a capital, and
           // `.singleLetter` (4) for a word of one letter.
           let caseFlag = 1 &+ 7 &* ((b &>> 5) & 1)
@@ -303,14 +309,48 @@ private struct Scanner {
   }
 
   /// Whether a word of ASCII letters and digits that starts at `start` ends at `i` as it is: at the end of the
-  /// text, white space or most punctuation, or a full stop with no letter or digit after it (after one letter, a
-  /// full stop may start a dotted abbreviation such as e.g.). Anything else is for `scanWord` to read.
+  /// text, white space or most punctuation, a full stop with no letter or digit after it (after one letter, a
+  /// full stop may start a dotted abbreviation such as e.g.), or a colon before white space (a colon before
+  /// anything else may be part of a web address). Anything else is for `scanWord` to read.
   @inline(__always)
   func plainWordEnds(at i: Int, start: Int) -> Bool {
     guard i < end else { return true }
     let b = p[i]
     if b < 0x80 && endsWord[Int(b)] { return true }
+    if b == UInt8(ascii: ":") {
+      let n = i &+ 1
+      return n == end || p[n] == 0x20 || p[n] == 0x0A || p[n] == 0x09 || p[n] == 0x0D
+    }
     return b == UInt8(ascii: ".") && i &- start != 1 && !isASCIIAlnum(i &+ 1)
+  }
+
+  /// The end of a word of small letters (after its first letter) that goes on at `i` through hyphens and
+  /// apostrophes, each followed by more small letters (follow-up, don’t, mother-in-law’s), when what follows
+  /// ends it as `plainWordEnds` says; nil otherwise. `scanWord` joins such words the same way. Kept out of the
+  /// main loop, which reaches it for few words.
+  @inline(never)
+  func joinedWordEnd(from i: Int, start: Int) -> Int? {
+    guard let first = smallLetterAfterConnector(at: i) else { return nil }
+    var j = smallLettersEnd(from: first &+ 1)
+    while let next = smallLetterAfterConnector(at: j) { j = smallLettersEnd(from: next &+ 1) }
+    return plainWordEnds(at: j, start: start) ? j : nil
+  }
+
+  /// Where the small letter after a hyphen, a straight apostrophe or a curly one (U+2019) at `i` is, when one
+  /// follows it; nil otherwise.
+  @inline(__always)
+  func smallLetterAfterConnector(at i: Int) -> Int? {
+    guard i < end else { return nil }
+    let b = p[i]
+    var next = i &+ 1
+    if b == UInt8(ascii: "-") || b == UInt8(ascii: "'") {
+      // next as it is
+    } else if b == 0xE2 && i &+ 2 < end && p[i &+ 1] == 0x80 && p[i &+ 2] == 0x99 {
+      next = i &+ 3
+    } else {
+      return nil
+    }
+    return next < end && p[next] &- 0x61 < 26 ? next : nil
   }
 
   /// How many of the eight bytes at `i` (which must all be readable) are ASCII small letters before the first

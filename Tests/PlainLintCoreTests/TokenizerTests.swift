@@ -309,4 +309,31 @@ struct TokenizerFastPathTests {
     #expect(first("www.nhs.uk").1 == .url)
     #expect(first("help@nhs.net").1 == .email)
   }
+
+  /// Words joined by hyphens and apostrophes, and words before a colon, are read in the main loop when they are
+  /// small letters after the first; they must come out as `scanWord` reads them, and anything else still goes
+  /// to it (a colon before anything but white space may start a web address).
+  @Test func joinedWordsAndColonsGiveWhatTheFullReadingGives() {
+    for (text, word, kind, flags) in [
+      ("follow-up care", "follow-up", TokenKind.word, Token.Flags.lowercase),
+      ("Don’t worry", "Don’t", .word, .capitalized), ("you've missed", "you've", .word, .lowercase),
+      ("I’m here", "I’m", .word, .capitalized), ("X-ray.", "X-ray", .word, .capitalized),
+      ("e-mail,", "e-mail", .word, .lowercase), ("mother-in-law’s car", "mother-in-law’s", .word, .lowercase),
+      ("a-b", "a-b", .word, .lowercase), ("Before you come in:\n", "Before", .word, .capitalized),
+      ("in: the", "in", .word, .lowercase), ("a: b", "a", .word, [.lowercase, .singleLetter]),
+      ("GP: call", "GP", .acronym, .capitalized), ("A: yes", "A", .word, [.capitalized, .singleLetter]),
+      ("Note:", "Note", .word, .capitalized), ("patients’ views", "patients’", .word, .lowercase),
+      ("well- known", "well", .word, .lowercase), ("co-Production", "co-Production", .word, .lowercase),
+      ("don’t-care attitude", "don’t-care", .word, .lowercase), ("up-to-date.", "up-to-date", .word, .lowercase),
+      ("re-19 x", "re-19", .word, .lowercase), ("ask’s", "ask’s", .word, .lowercase),
+    ] as [(String, String, TokenKind, Token.Flags)] {
+      let (found, foundKind, foundFlags) = first(text)
+      #expect(found == word && foundKind == kind && foundFlags == flags, "\(text): \(found) \(foundKind)")
+    }
+    #expect(first("http://nhs.uk").1 == .url)
+    #expect(first("mailto:pals@nhs.net").1 == .url)
+    #expect(first("follow-up.nhs.uk/x").1 == .url)
+    #expect(toks("in: the") == [.word("in"), .punct(":"), .word("the")])
+    #expect(toks("the in-patient’s ward") == [.word("the"), .word("in-patient’s"), .word("ward")])
+  }
 }
