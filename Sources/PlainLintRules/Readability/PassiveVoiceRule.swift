@@ -30,16 +30,35 @@ public struct PassiveVoiceRule: Rule {
     ]
   )
 
+  /// The word lists, packed once for the rule: packing them for every document cost more than checking a
+  /// page of text.
+  private let lists = Lists()
+
   public init(options: RuleOptions) {}
 
-  public func makeChecker(document: DocumentState) -> any RuleChecker { Checker() }
+  public func makeChecker(document: DocumentState) -> any RuleChecker { Checker(lists) }
 
-  final class Checker: RuleChecker {
-    /// The word lists, packed, held here so the hot loop does not go through the lazily made statics.
+  /// The packed word lists a checker reads.
+  struct Lists: Sendable {
     let between = PackedWords(PassiveVoiceRule.between)
     let notAdverbs = PackedWords(PassiveVoiceRule.notAdverbs)
     let irregular = PackedWords(PassiveVoiceRule.irregular)
     let notParticiples = PackedWords(PassiveVoiceRule.notParticiples)
+  }
+
+  final class Checker: RuleChecker {
+    /// The word lists, held here so the hot loop does not go through the rule or the lazily made statics.
+    let between: PackedWords
+    let notAdverbs: PackedWords
+    let irregular: PackedWords
+    let notParticiples: PackedWords
+
+    init(_ lists: Lists) {
+      between = lists.between
+      notAdverbs = lists.notAdverbs
+      irregular = lists.irregular
+      notParticiples = lists.notParticiples
+    }
 
     var checksSentences: Bool { false }
 
@@ -121,7 +140,7 @@ public struct PassiveVoiceRule: Rule {
   }
 
   /// Words of up to eight bytes, packed into numbers and sorted, so the rule compares words without strings.
-  struct PackedWords {
+  struct PackedWords: Sendable {
     let sorted: [UInt64]
 
     init(_ words: [String]) {
