@@ -22,11 +22,13 @@ struct AcronymUse {
 /// the glossary the document has, if any.
 final class AcronymSession {
   let lexicon: Lexicon
-  private var blockRange: Range<Int> = -1 ..< -1
-  /// The acronyms of the current block that may need attention, in order.
-  private(set) var uses: [AcronymUse] = []
+  @exclusivity(unchecked) private var blockRange: Range<Int> = -1 ..< -1
+  /// The acronyms of the current block that may need attention, in order. (Read by several rules for every
+  /// block; the session belongs to one document, read on one thread, so its properties are not checked for
+  /// exclusive access at run time, which cost more than reading them.)
+  @exclusivity(unchecked) private(set) var uses: [AcronymUse] = []
   /// Acronyms a glossary in the document explains (anywhere in the document counts).
-  private(set) var glossary: Set<String> = []
+  @exclusivity(unchecked) private(set) var glossary: Set<String> = []
   /// Whether the blocks being read are a glossary, and the level of the heading that started it.
   private var glossaryLevel: Int? = nil
   /// Definitions made by markup (`<abbr title>`), by key: where each is.

@@ -161,7 +161,9 @@ final class ReadabilitySession {
       }
     }
   }
-  private var state = State()
+  /// (Not checked for exclusive access at run time: the session belongs to one document, read on one thread, and
+  /// the check cost more than the reading at every block.)
+  @exclusivity(unchecked) private var state = State()
 
   /// The current block's sentences.
   var sentences: [SentenceFacts] { state.sentences }
