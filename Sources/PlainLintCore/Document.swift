@@ -80,38 +80,48 @@ public struct Document: Sendable {
     var starts = [0]
     starts.reserveCapacity(bytes.count / 40 + 1)
     bytes.withUnsafeBufferPointer { p in
-      guard let base = p.baseAddress else { return }
-      let n = p.count
-      // Most files have no carriage returns: then the C library's vectorised memchr finds each line end, at a
-      // small fraction of the cost of looking at the bytes here.
-      if memchr(base, 0x0D, n) == nil {
-        var i = 0
-        while i < n, let found = memchr(base + i, 0x0A, n - i) {
-          i = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-          starts.append(i)
-        }
-        return
-      }
-      var i = 0
-      while i < n {
-        // Skip eight bytes at a time while none is \n or \r (a zero byte after XOR marks a match).
-        while i + 8 <= n {
-          let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-          if hasLineBreak(word) { break }
-          i += 8
-        }
-        guard i < n else { break }
-        let b = p[i]
-        if b == 0x0A {
-          starts.append(i + 1)
-        } else if b == 0x0D {
-          if i + 1 < n && p[i + 1] == 0x0A { i += 1 }
-          starts.append(i + 1)
-        }
-        i += 1
+      let carriageReturns = hasCarriageReturn(p)
+      var end = lineEnd(in: p, from: 0, carriageReturns: carriageReturns)
+      while end < p.count {
+        let next = lineStart(after: end, in: p)
+        starts.append(next)
+        end = lineEnd(in: p, from: next, carriageReturns: carriageReturns)
       }
     }
     return starts
+  }
+
+  /// Whether the bytes hold a carriage return (most files have none; see `lineEnd`).
+  static func hasCarriageReturn(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let base = p.baseAddress else { return false }
+    return memchr(base, 0x0D, p.count) != nil
+  }
+
+  /// The offset of the `\n` or `\r` that ends the line starting at `start`, or the end of the bytes. Without
+  /// carriage returns in the bytes (`hasCarriageReturn`), the C library's vectorised memchr finds it, at a small
+  /// fraction of the cost of looking at the bytes here; otherwise they are read eight at a time.
+  @inline(__always)
+  static func lineEnd(in p: UnsafeBufferPointer<UInt8>, from start: Int, carriageReturns: Bool) -> Int {
+    let n = p.count
+    guard start < n, let base = p.baseAddress else { return n }
+    if !carriageReturns {
+      guard let found = memchr(base + start, 0x0A, n - start) else { return n }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+    var i = start
+    // Skip eight bytes at a time while none is \n or \r (a zero byte after XOR marks a match).
+    while i + 8 <= n {
+      if hasLineBreak(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { break }
+      i += 8
+    }
+    while i < n && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
+    return i
+  }
+
+  /// Where the next line starts after the line break at `end` (`\r\n` is one break).
+  @inline(__always)
+  static func lineStart(after end: Int, in p: UnsafeBufferPointer<UInt8>) -> Int {
+    end + 1 < p.count && p[end] == 0x0D && p[end + 1] == 0x0A ? end + 2 : end + 1
   }
 
   /// Whether any of the eight bytes of `word` is `\n` or `\r`.

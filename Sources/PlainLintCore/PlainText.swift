@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The front end for plain text: paragraphs are separated by blank lines, and a line that starts with a list
 /// marker (`-`, `*`, `•`, `1.`, `2)`, `a)`) and a space starts a list item. The prose is the file itself.
 ///
@@ -50,27 +42,11 @@ public enum PlainTextFrontEnd {
     var openStart = 0
     var lastContentEnd = 0
     let n = p.count
-    // Most files have no carriage returns: then the C library's vectorised memchr finds each line end.
-    let hasCarriageReturn = n > 0 && memchr(p.baseAddress!, 0x0D, n) != nil
+    let carriageReturns = Document.hasCarriageReturn(p)
     var lineStart = 0
     while lineStart <= n {
-      var lineEnd = lineStart
-      if !hasCarriageReturn {
-        if lineStart < n, let found = memchr(p.baseAddress! + lineStart, 0x0A, n - lineStart) {
-          lineEnd = p.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        } else {
-          lineEnd = n
-        }
-      } else {
-        while lineEnd + 8 <= n {
-          let word = UnsafeRawPointer(p.baseAddress! + lineEnd).loadUnaligned(as: UInt64.self)
-          if Document.hasLineBreak(word) { break }
-          lineEnd += 8
-        }
-        while lineEnd < n && p[lineEnd] != 0x0A && p[lineEnd] != 0x0D { lineEnd += 1 }
-      }
-      var nextStart = lineEnd + 1
-      if lineEnd < n && p[lineEnd] == 0x0D && lineEnd + 1 < n && p[lineEnd + 1] == 0x0A { nextStart += 1 }
+      let lineEnd = Document.lineEnd(in: p, from: lineStart, carriageReturns: carriageReturns)
+      let nextStart = lineEnd < n ? Document.lineStart(after: lineEnd, in: p) : n + 1
       var contentStart = lineStart
       while contentStart < lineEnd && (p[contentStart] == 0x20 || p[contentStart] == 0x09) { contentStart += 1 }
       var contentEnd = lineEnd

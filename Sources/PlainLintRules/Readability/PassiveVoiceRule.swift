@@ -47,17 +47,11 @@ public struct PassiveVoiceRule: Rule {
   }
 
   final class Checker: RuleChecker {
-    /// The word lists, held here so the hot loop does not go through the rule or the lazily made statics.
-    let between: PackedWords
-    let notAdverbs: PackedWords
-    let irregular: PackedWords
-    let notParticiples: PackedWords
+    /// The word lists, held here so the hot loop does not go through the lazily made statics.
+    let lists: Lists
 
     init(_ lists: Lists) {
-      between = lists.between
-      notAdverbs = lists.notAdverbs
-      irregular = lists.irregular
-      notParticiples = lists.notParticiples
+      self.lists = lists
     }
 
     var checksSentences: Bool { false }
@@ -118,11 +112,11 @@ public struct PassiveVoiceRule: Rule {
     /// Whether a word can stand between the verb and the participle: not, often, being, an -ly adverb.
     func canComeBetween(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
       let packed = PackedWords.pack(p, range)
-      if between.contains(packed) { return true }
+      if lists.between.contains(packed) { return true }
       let n = range.count
       if n == 9 { return PackedWords.lowercased(p, range) == "sometimes" }
       return n > 4 && p[range.upperBound - 2] | 0x20 == UInt8(ascii: "l")
-        && p[range.upperBound - 1] | 0x20 == UInt8(ascii: "y") && !notAdverbs.contains(packed)
+        && p[range.upperBound - 1] | 0x20 == UInt8(ascii: "y") && !lists.notAdverbs.contains(packed)
     }
 
     /// Whether a word is a past participle: a regular one ending in -ed (ASCII letters only), or an irregular one.
@@ -130,12 +124,12 @@ public struct PassiveVoiceRule: Rule {
       let n = range.count
       if n > 8 { if PassiveVoiceRule.longIrregular.contains(PackedWords.lowercased(p, range)) { return true } }
       let packed = PackedWords.pack(p, range)
-      if irregular.contains(packed) { return true }
+      if lists.irregular.contains(packed) { return true }
       guard n >= 5, p[range.upperBound - 2] | 0x20 == UInt8(ascii: "e"),
         p[range.upperBound - 1] | 0x20 == UInt8(ascii: "d")
       else { return false }
       for i in range where (p[i] | 0x20) &- UInt8(ascii: "a") >= 26 { return false }
-      return !notParticiples.contains(packed)
+      return !lists.notParticiples.contains(packed)
     }
   }
 
