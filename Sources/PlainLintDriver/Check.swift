@@ -67,6 +67,8 @@ public struct CheckRequest: Sendable {
   public var configPath: String?
   /// `--output`, `--quiet`, `--max-warnings` and GitHub's step summary.
   public var reportOptions = ReportOptions()
+  /// How many files to lint at once (`--jobs`); the output is the same whatever the number.
+  public var jobs = Jobs.available
 
   /// Creates a request.
   public init(
@@ -153,16 +155,16 @@ package func lint(
   return report
 }
 
-/// Finds the inputs and lints (and, if the linters measure, measures) each one with the settings in force for it.
+/// Finds the inputs and lints (and, if the linters measure, measures) each one with the settings in force for it,
+/// up to `jobs` files at once. Reports and problems come in the order of the inputs, however many jobs there are.
 /// A problem with a configuration file stops the run before anything is linted.
-func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLanguage?, configuration: RunConfiguration)
-  throws(ConfigFailure) -> (reports: [FileReport], problems: [InputProblem])
-{
+func lintInputs(
+  _ paths: [String], stdinFilename: String?, language: InputLanguage?, configuration: RunConfiguration, jobs: Int
+) throws(ConfigFailure) -> (reports: [FileReport], problems: [InputProblem]) {
   let (found, inputProblems) = collectInputs(paths, stdinFilename: stdinFilename)
   let inputs = try configuration.plan(found, paths: paths)
-  var problems = inputProblems
-  var reports: [FileReport] = []
-  for planned in inputs {
+  let linted = parallelMap(inputs.count, jobs: jobs) { index -> (report: FileReport?, problems: [InputProblem]) in
+    let planned = inputs[index]
     let input = planned.input
     do throws(InputProblem) {
       let bytes = try readInput(input)
@@ -170,11 +172,17 @@ func lintInputs(_ paths: [String], stdinFilename: String?, language: InputLangua
       let language = language ?? InputLanguage(path: input.displayPath) ?? .text
       let report = try lint(bytes, path: input.displayPath, language: language, planned: planned)
       // Only for a file that is linted: one refused for its declared character set needs no second message.
-      if let warning = utf8Warning(for: report.document) { problems.append(warning) }
-      reports.append(report)
+      return (report, utf8Warning(for: report.document).map { [$0] } ?? [])
     } catch {
-      problems.append(error)
+      return (nil, [error])
     }
+  }
+  var problems = inputProblems
+  var reports: [FileReport] = []
+  reports.reserveCapacity(linted.count)
+  for (report, found) in linted {
+    problems += found
+    if let report { reports.append(report) }
   }
   return (reports, problems)
 }
@@ -194,7 +202,8 @@ public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome
   let problems: [InputProblem]
   do {
     (reports, problems) = try lintInputs(
-      request.paths, stdinFilename: request.stdinFilename, language: request.language, configuration: configuration)
+      request.paths, stdinFilename: request.stdinFilename, language: request.language, configuration: configuration,
+      jobs: request.jobs)
   } catch {
     return stopped(by: error)
   }

@@ -63,47 +63,18 @@ public func runFix(_ request: CheckRequest, dryRun: Bool) throws(UsageError) -> 
   var diff: [UInt8] = []
   var fixedText: [UInt8] = []
   var fixedFiles = 0
-  for planned in inputs {
-    let input = planned.input
-    let language = request.language ?? InputLanguage(path: input.displayPath) ?? .text
-    do throws(InputProblem) {
-      var status: stat? = nil
-      if case .file(let path) = input.source {
-        var found = stat()
-        if stat(path, &found) == 0 { status = found }
-      }
-      let bytes = try readInput(input)
-      try checkIsText(bytes, path: input.displayPath)
-      let report = try lint(bytes, path: input.displayPath, language: language, planned: planned)
-      if let warning = utf8Warning(for: report.document) { problems.append(warning) }
-      let fixes = FixPlanner.plan(report.findings, bytes: bytes, format: report.format)
-      let fixed = FixPlanner.apply(fixes, to: bytes)
-      if case .standardInput = input.source { fixedText = fixed }
-      guard !fixes.isEmpty else {
-        remaining.append(report)
-        continue
-      }
-      let after = try lint(fixed, path: input.displayPath, language: language, planned: planned)
-      if dryRun {
-        diff += UnifiedDiff().render(path: input.displayPath, old: bytes, fixes: fixes)
-        remaining.append(after)
-        continue
-      }
-      if case .file(let path) = input.source, let status {
-        do throws(InputProblem) {
-          try replaceFile(at: path, displayPath: input.displayPath, read: bytes, status: status, with: fixed)
-        } catch {
-          problems.append(error)
-          remaining.append(report)
-          continue
-        }
-        fixedFiles += 1
-      }
-      changes += describe(fixes, in: report.document)
-      remaining.append(after)
-    } catch {
-      problems.append(error)
-    }
+  // Files are fixed up to --jobs at a time (each file is written by one job only); what each produced is put
+  // together in the order of the inputs.
+  let results = parallelMap(inputs.count, jobs: request.jobs) { index in
+    fix(inputs[index], language: request.language, dryRun: dryRun)
+  }
+  for result in results {
+    problems += result.problems
+    if let report = result.remaining { remaining.append(report) }
+    diff += result.diff
+    if let text = result.fixedText { fixedText = text }
+    changes += result.changes
+    if result.fixedFile { fixedFiles += 1 }
   }
   // The findings left are reported as `check` reports findings: any format, --output, --quiet, --max-warnings.
   let finished = finish(remaining, problems: problems, request: request)
@@ -129,6 +100,69 @@ public func runFix(_ request: CheckRequest, dryRun: Bool) throws(UsageError) -> 
     return FixOutcome(output: Array(text.utf8), messages: extra, problems: problems, exitCode: exitCode)
   }
   return FixOutcome(output: Array(report.utf8), messages: changeList + extra, problems: problems, exitCode: exitCode)
+}
+
+/// What fixing one input produced.
+private struct FileFix {
+  /// Problems reading, linting or writing it, and warnings about its bytes.
+  var problems: [InputProblem] = []
+  /// Its findings after fixing (before fixing, when the fixed text could not be written); nil when it could not
+  /// be linted.
+  var remaining: FileReport? = nil
+  /// With `--dry-run`: the fixes as a unified diff.
+  var diff: [UInt8] = []
+  /// For standard input: the fixed text.
+  var fixedText: [UInt8]? = nil
+  /// One line per fix made.
+  var changes: [String] = []
+  /// Whether the file on disk was replaced by its fixed text.
+  var fixedFile = false
+}
+
+/// Lints one input, makes its safe fixes (writing the file, unless `dryRun`), and lints the fixed text again.
+private func fix(_ planned: RunConfiguration.PlannedInput, language: InputLanguage?, dryRun: Bool) -> FileFix {
+  let input = planned.input
+  let language = language ?? InputLanguage(path: input.displayPath) ?? .text
+  var result = FileFix()
+  do throws(InputProblem) {
+    var status: stat? = nil
+    if case .file(let path) = input.source {
+      var found = stat()
+      if stat(path, &found) == 0 { status = found }
+    }
+    let bytes = try readInput(input)
+    try checkIsText(bytes, path: input.displayPath)
+    let report = try lint(bytes, path: input.displayPath, language: language, planned: planned)
+    if let warning = utf8Warning(for: report.document) { result.problems.append(warning) }
+    let fixes = FixPlanner.plan(report.findings, bytes: bytes, format: report.format)
+    let fixed = FixPlanner.apply(fixes, to: bytes)
+    if case .standardInput = input.source { result.fixedText = fixed }
+    guard !fixes.isEmpty else {
+      result.remaining = report
+      return result
+    }
+    let after = try lint(fixed, path: input.displayPath, language: language, planned: planned)
+    if dryRun {
+      result.diff = UnifiedDiff().render(path: input.displayPath, old: bytes, fixes: fixes)
+      result.remaining = after
+      return result
+    }
+    if case .file(let path) = input.source, let status {
+      do throws(InputProblem) {
+        try replaceFile(at: path, displayPath: input.displayPath, read: bytes, status: status, with: fixed)
+      } catch {
+        result.problems.append(error)
+        result.remaining = report
+        return result
+      }
+      result.fixedFile = true
+    }
+    result.changes = describe(fixes, in: report.document)
+    result.remaining = after
+  } catch {
+    result.problems.append(error)
+  }
+  return result
 }
 
 /// One line per fix: `path:line:column: fixed: “utilise” → “use” [rule]`, at its place before fixing.

@@ -23,6 +23,8 @@ public struct StatsRequest: Sendable {
   public var dialect: Dialect?
   /// The configuration file for every input (`--config`); nil to find each file's own.
   public var configPath: String?
+  /// How many files to measure at once (`--jobs`); the output is the same whatever the number.
+  public var jobs = Jobs.available
 
   /// Creates a request.
   public init(
@@ -52,7 +54,8 @@ public func runStats(_ request: StatsRequest) throws(UsageError) -> CheckOutcome
   let problems: [InputProblem]
   do {
     (reports, problems) = try lintInputs(
-      request.paths, stdinFilename: request.stdinFilename, language: request.language, configuration: configuration)
+      request.paths, stdinFilename: request.stdinFilename, language: request.language, configuration: configuration,
+      jobs: request.jobs)
   } catch {
     return stopped(by: error)
   }

@@ -106,6 +106,12 @@ struct Check: ParsableCommand {
       valueName: "rule.option=value"))
   var ruleOptions: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "How many files to lint at once. The output is the same whatever the number. Default: the number of "
+        + "processors.", valueName: "n"))
+  var jobs: Int?
+
   @Flag(help: "Make the safe fixes (utilise → use) and report the findings left for a person.")
   var fix = false
 
@@ -119,6 +125,7 @@ struct Check: ParsableCommand {
     if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
     if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
     if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs needs a number of 1 or more") }
   }
 
   func run() throws {
@@ -135,6 +142,7 @@ struct Check: ParsableCommand {
       paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format,
       failOn: failOn ?? (maxWarnings == nil ? .warning : .error), color: useColor, ruleOptions: ruleOptions,
       language: language, dialect: english, configPath: config)
+    if let jobs { request.jobs = jobs }
     request.reportOptions = ReportOptions(
       outputPath: output, quiet: quiet, maxWarnings: maxWarnings,
       stepSummaryPath: getenv("GITHUB_STEP_SUMMARY").map { String(cString: $0) })
@@ -206,16 +214,24 @@ struct Stats: ParsableCommand {
       "Set a rule option, for example reading-age.target=9. Repeat for more.", valueName: "rule.option=value"))
   var ruleOptions: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "How many files to measure at once. The output is the same whatever the number. Default: the number of "
+        + "processors.", valueName: "n"))
+  var jobs: Int?
+
   func validate() throws {
     if stdinFilename != nil && !paths.contains("-") {
       throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
     }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs needs a number of 1 or more") }
   }
 
   func run() throws {
-    let request = StatsRequest(
+    var request = StatsRequest(
       paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, sections: sections,
       paragraphs: paragraphs, ruleOptions: ruleOptions, language: language, dialect: english, configPath: config)
+    if let jobs { request.jobs = jobs }
     try report { () throws(UsageError) in try runStats(request) }
   }
 }
