@@ -44,7 +44,7 @@ public struct GitLabReporter: Reporter {
         }
       }
     }
-    return writer.output + "\n"
+    return writer.line()
   }
 
   /// GitLab's word for a severity.

@@ -23,7 +23,7 @@ public struct JSONReporter: Reporter {
       }
       root.value("summary", Summary(reports))
     }
-    return writer.output + "\n"
+    return writer.line()
   }
 }
 

@@ -3,8 +3,13 @@
 /// Output types describe themselves through `JSONWritable`, so the shape lives in typed structs and the key
 /// order that users and golden files see is the order the documentation shows.
 public struct JSONWriter {
-  /// The JSON text so far.
-  public private(set) var output = ""
+  /// The latest JSON text, as UTF-8 bytes: appending bytes costs far less than appending to a `String`, which
+  /// matters when a large site's report runs to hundreds of megabytes.
+  private var bytes: [UInt8] = []
+  /// The text before `bytes`, in pieces of about `chunkSize`: a large report is never copied to grow its buffer,
+  /// and at the end it is copied once, so it takes about twice its size in memory at most.
+  private var chunks: [[UInt8]] = []
+  private static let chunkSize = 1 << 20
   private var depth = 0
   private var needsComma = [false]
 
@@ -19,49 +24,85 @@ public struct JSONWriter {
     self.compact = compact
   }
 
-  /// Indentation strings, made once per depth.
-  private var indents: [String] = ["\n"]
+  /// The JSON text so far, as UTF-8 bytes.
+  public var utf8: [UInt8] { chunks.isEmpty ? bytes : chunks.joined() + bytes }
+
+  /// The JSON text so far.
+  public var output: String { text(newline: false) }
+
+  /// The JSON text with a newline after it.
+  public func line() -> String { text(newline: true) }
+
+  private func text(newline: Bool) -> String {
+    let count = chunks.reduce(bytes.count) { $0 + $1.count } + (newline ? 1 : 0)
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      var offset = 0
+      for piece in chunks + [bytes] {
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: piece)
+        offset += piece.count
+      }
+      if newline { buffer[offset] = 0x0A }
+      return count
+    }
+  }
+
+  /// Moves the bytes written so far into `chunks` once they fill a chunk (checked before each value).
+  private mutating func startChunkIfFull() {
+    guard bytes.count >= Self.chunkSize else { return }
+    chunks.append(bytes)
+    bytes = []
+    bytes.reserveCapacity(Self.chunkSize + Self.chunkSize / 4)
+  }
+
+  /// The longest indentation written so far, a newline and two spaces per level; each line takes a prefix.
+  private var indent: [UInt8] = [0x0A]
 
   private mutating func newlineAndIndent() {
     if compact { return }
-    while indents.count <= depth { indents.append(indents[indents.count - 1] + "  ") }
-    output.append(indents[depth])
+    let length = 1 + 2 * depth
+    while indent.count < length { indent.append(0x20) }
+    indent.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<length])) }
+  }
+
+  private mutating func append(_ literal: StaticString) {
+    literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
   private mutating func beforeValue(key: String?) {
-    if needsComma[needsComma.count - 1] { output.append(",") }
+    startChunkIfFull()
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
     needsComma[needsComma.count - 1] = true
     if depth > 0 { newlineAndIndent() }
     if let key {
       appendString(key)
-      output.append(compact ? ":" : ": ")
+      if compact { bytes.append(UInt8(ascii: ":")) } else { append(": ") }
     }
   }
 
   /// Writes an object; `body` writes its members.
   public mutating func object(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
     beforeValue(key: key)
-    output.append("{")
+    bytes.append(UInt8(ascii: "{"))
     depth += 1
     needsComma.append(false)
     body(&self)
     let hadMembers = needsComma.removeLast()
     depth -= 1
     if hadMembers { newlineAndIndent() }
-    output.append("}")
+    bytes.append(UInt8(ascii: "}"))
   }
 
   /// Writes an array; `body` writes its elements.
   public mutating func array(_ key: String? = nil, _ body: (inout JSONWriter) -> Void) {
     beforeValue(key: key)
-    output.append("[")
+    bytes.append(UInt8(ascii: "["))
     depth += 1
     needsComma.append(false)
     body(&self)
     let hadElements = needsComma.removeLast()
     depth -= 1
     if hadElements { newlineAndIndent() }
-    output.append("]")
+    bytes.append(UInt8(ascii: "]"))
   }
 
   /// Writes a string member or element.
@@ -73,25 +114,25 @@ public struct JSONWriter {
   /// Writes a whole-number member or element.
   public mutating func integer(_ key: String? = nil, _ value: Int) {
     beforeValue(key: key)
-    output.append(String(value))
+    appendDecimal(value)
   }
 
   /// Writes a number member or element (non-finite numbers become null).
   public mutating func number(_ key: String? = nil, _ value: Double) {
     beforeValue(key: key)
-    output.append(value.isFinite ? String(value) : "null")
+    if value.isFinite { bytes.append(contentsOf: String(value).utf8) } else { append("null") }
   }
 
   /// Writes a null member or element.
   public mutating func null(_ key: String? = nil) {
     beforeValue(key: key)
-    output.append("null")
+    append("null")
   }
 
   /// Writes a boolean member or element.
   public mutating func boolean(_ key: String? = nil, _ value: Bool) {
     beforeValue(key: key)
-    output.append(value ? "true" : "false")
+    if value { append("true") } else { append("false") }
   }
 
   /// Writes a value that knows how to write itself.
@@ -99,35 +140,78 @@ public struct JSONWriter {
     value.write(to: &self, key: key)
   }
 
-  private mutating func appendString(_ value: String) {
-    output.append("\"")
-    // Most strings need no escaping: copy them whole.
-    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xE2 }) {
-      output.append(value)
-      output.append("\"")
-      return
-    }
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": output.append("\\\"")
-      case "\\": output.append("\\\\")
-      case "\n": output.append("\\n")
-      case "\r": output.append("\\r")
-      case "\t": output.append("\\t")
-      case "\u{08}": output.append("\\b")
-      case "\u{0C}": output.append("\\f")
-      case "\u{2028}": output.append("\\u2028")
-      case "\u{2029}": output.append("\\u2029")
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          let hex = String(scalar.value, radix: 16)
-          output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
+  /// Writes a whole number in decimal, as `String(value)` would, without making a string.
+  private mutating func appendDecimal(_ value: Int) {
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any Int and a sign
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      var start = buffer.count
+      repeat {
+        start -= 1
+        buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+      } while magnitude > 0
+      if value < 0 {
+        start -= 1
+        buffer[start] = UInt8(ascii: "-")
       }
+      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
     }
-    output.append("\"")
+  }
+
+  private mutating func appendString(_ value: String) {
+    var value = value
+    value.withUTF8 { appendString(utf8: $0) }
+  }
+
+  /// Writes a JSON string: runs that need no escaping are copied whole; quotes, backslashes and control
+  /// characters are escaped, and so are U+2028 and U+2029, which end a line in JavaScript.
+  private mutating func appendString(utf8 text: UnsafeBufferPointer<UInt8>) {
+    bytes.append(UInt8(ascii: "\""))
+    var runStart = 0
+    var index = 0
+    func flush(_ writer: inout JSONWriter, to end: Int) {
+      if end > runStart { writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<end])) }
+    }
+    while index < text.count {
+      let byte = text[index]
+      if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
+        index += 1
+        continue
+      }
+      if byte == 0xE2 {
+        // U+2028 is E2 80 A8 and U+2029 is E2 80 A9; any other character starting with E2 (curly quotes, dashes)
+        // is copied as it is.
+        guard index + 2 < text.count, text[index + 1] == 0x80, text[index + 2] & 0xFE == 0xA8 else {
+          index += 1
+          continue
+        }
+        flush(&self, to: index)
+        append(text[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+        index += 3
+        runStart = index
+        continue
+      }
+      flush(&self, to: index)
+      switch byte {
+      case 0x22: append("\\\"")
+      case 0x5C: append("\\\\")
+      case 0x0A: append("\\n")
+      case 0x0D: append("\\r")
+      case 0x09: append("\\t")
+      case 0x08: append("\\b")
+      case 0x0C: append("\\f")
+      default:
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        append("\\u00")
+        bytes.append(hex[Int(byte >> 4)])
+        bytes.append(hex[Int(byte & 0x0F)])
+      }
+      index += 1
+      runStart = index
+    }
+    flush(&self, to: index)
+    bytes.append(UInt8(ascii: "\""))
   }
 }
 

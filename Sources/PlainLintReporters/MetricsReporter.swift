@@ -116,7 +116,7 @@ public struct StatsJSONReporter: Reporter {
         }
       }
     }
-    return writer.output + "\n"
+    return writer.line()
   }
 }
 

@@ -20,13 +20,14 @@ public struct RDJSONReporter: Reporter {
 
   public func render(_ reports: [FileReport]) -> String {
     if lines {
-      var out = ""
+      var out: [UInt8] = []
       forEachDiagnostic(reports) { diagnostic in
         var writer = JSONWriter(compact: true)
         writer.value(nil, diagnostic)
-        out += writer.output + "\n"
+        out += writer.utf8
+        out.append(0x0A)
       }
-      return out
+      return String(decoding: out, as: UTF8.self)
     }
     var writer = JSONWriter()
     writer.object { root in
@@ -35,7 +36,7 @@ public struct RDJSONReporter: Reporter {
         forEachDiagnostic(reports) { diagnostics.value(nil, $0) }
       }
     }
-    return writer.output + "\n"
+    return writer.line()
   }
 
   /// Calls `body` with each finding of every file, in order, as a diagnostic.

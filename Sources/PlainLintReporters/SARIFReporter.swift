@@ -49,7 +49,7 @@ public struct SARIFReporter: Reporter {
         }
       }
     }
-    return writer.output + "\n"
+    return writer.line()
   }
 
   /// The results of one file.

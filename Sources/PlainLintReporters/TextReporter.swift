@@ -28,25 +28,55 @@ public struct TextReporter: Reporter {
   }
 
   public func render(_ reports: [FileReport]) -> String {
-    var out = ""
+    // Written as bytes: appending to a String piece by piece costs several times more, and a large site's
+    // report runs to many megabytes.
+    var out = TextBuffer(color: color)
     for report in reports {
       var converter = PositionConverter(report.document)
       for finding in report.findings {
         let start = converter.location(at: finding.range.lowerBound)
         let end = converter.location(at: finding.range.upperBound)
-        out += style("\(report.document.path):\(start.line):\(start.column):", "1") + " "
-        out += style("\(finding.severity.rawValue):", severityColor(finding.severity)) + " "
-        out += finding.message + " " + style("[\(finding.rule)]", "2") + "\n"
-        out += snippet(report.document, finding: finding, start: start, end: end)
-        for suggestion in finding.suggestions {
-          let change = suggestion.replacement.isEmpty ? "" : " “\(suggestion.replacement)”"
-          out += "      " + style("= help:", "1;32") + " \(suggestion.description)\(change)\n"
+        out.styled("1") { o in
+          o.append(report.document.path)
+          o.append(":")
+          o.append(start.line)
+          o.append(":")
+          o.append(start.column)
+          o.append(":")
         }
-        out += "\n"
+        out.append(" ")
+        out.styled(severityColor(finding.severity)) { o in
+          o.append(finding.severity.rawValue)
+          o.append(":")
+        }
+        out.append(" ")
+        out.append(finding.message)
+        out.append(" ")
+        out.styled("2") { o in
+          o.append("[")
+          o.append(finding.rule)
+          o.append("]")
+        }
+        out.append("\n")
+        snippet(report.document, finding: finding, start: start, end: end, into: &out)
+        for suggestion in finding.suggestions {
+          out.append("      ")
+          out.styled("1;32") { $0.append("= help:") }
+          out.append(" ")
+          out.append(suggestion.description)
+          if !suggestion.replacement.isEmpty {
+            out.append(" “")
+            out.append(suggestion.replacement)
+            out.append("”")
+          }
+          out.append("\n")
+        }
+        out.append("\n")
       }
     }
-    out += summaryLine(Summary(reports)) + "\n"
-    return out
+    out.append(summaryLine(Summary(reports)))
+    out.append("\n")
+    return out.text
   }
 
   /// The closing summary: "Checked 3 files: 1 error, 2 warnings." or "Checked 1 file: no problems found."
@@ -66,11 +96,24 @@ public struct TextReporter: Reporter {
 
   /// The source lines of a finding with its span underlined: `^` under the first column, `~` after.
   func snippet(_ document: Document, finding: Finding, start: SourceLocation, end: SourceLocation) -> String {
+    var out = TextBuffer(color: color)
+    snippet(document, finding: finding, start: start, end: end, into: &out)
+    return out.text
+  }
+
+  /// Writes the source lines of a finding with its span underlined.
+  private func snippet(
+    _ document: Document, finding: Finding, start: SourceLocation, end: SourceLocation, into out: inout TextBuffer
+  ) {
     let lastLine = max(start.line, end.column == 1 && end.line > start.line ? end.line - 1 : end.line)
-    let gutterWidth = String(lastLine).count
-    let gutter = String(repeating: " ", count: gutterWidth + 1) + style("|", "2") + " "
-    var out = ""
+    let gutterWidth = decimalDigits(lastLine)
+    func gutter(_ out: inout TextBuffer) {
+      out.spaces(gutterWidth + 1)
+      out.styled("2") { $0.append("|") }
+      out.append(" ")
+    }
     let shownLast = min(lastLine, start.line + maxLinesShown - 1)
+    var marks: [UInt8] = []
     for line in start.line...shownLast {
       let range = document.lineRange(line - 1)
       let scalars = Array(document.text(range).unicodeScalars)
@@ -83,39 +126,65 @@ public struct TextReporter: Reporter {
         windowStart = max(0, min(markFrom - 20, scalars.count - maxLineWidth))
         windowEnd = min(scalars.count, windowStart + maxLineWidth)
       }
-      var shown = ""
-      var marks = ""
+      out.spaces(gutterWidth - decimalDigits(line))
+      out.styled("2") { $0.append(line) }
+      out.append(" ")
+      out.styled("2") { $0.append("|") }
+      out.append(" ")
+      marks.removeAll(keepingCapacity: true)
       if windowStart > 0 {
-        shown += "…"
-        marks += " "
+        out.append("…")
+        marks.append(0x20)
       }
       for index in windowStart..<windowEnd {
         let scalar = scalars[index]
         // Tabs show as four spaces and control characters as �, so the marks line up on any terminal.
-        let printable = scalar == "\t" ? "    " : (scalar.value < 0x20 || scalar.value == 0x7F ? "�" : String(scalar))
+        if scalar == "\t" {
+          out.spaces(4)
+        } else if scalar.value < 0x20 || scalar.value == 0x7F {
+          out.append("�")
+        } else {
+          out.append(scalar)
+        }
         let width = scalar == "\t" ? 4 : scalarWidth(scalar)
-        shown += printable
         guard width > 0 else { continue }
         if index >= markFrom && index < max(markTo, markFrom + 1) {
           let first = index == markFrom && line == start.line
-          marks += (first ? "^" : "~") + String(repeating: "~", count: width - 1)
+          marks.append(first ? UInt8(ascii: "^") : UInt8(ascii: "~"))
+          marks.append(contentsOf: repeatElement(UInt8(ascii: "~"), count: width - 1))
         } else {
-          marks += String(repeating: " ", count: width)
+          marks.append(contentsOf: repeatElement(0x20, count: width))
         }
       }
-      if windowEnd < scalars.count { shown += "…" }
-      if markFrom >= scalars.count && line == start.line { marks += "^" }  // a finding at the end of a line
-      while marks.last == " " { marks.removeLast() }
-      let number = String(line)
-      out += String(repeating: " ", count: gutterWidth - number.count) + style(number, "2") + " " + style("|", "2")
-        + " " + shown + "\n"
-      out += gutter + style(marks, severityColor(finding.severity)) + "\n"
+      if windowEnd < scalars.count { out.append("…") }
+      if markFrom >= scalars.count && line == start.line { marks.append(UInt8(ascii: "^")) }  // at a line's end
+      while marks.last == 0x20 { marks.removeLast() }
+      out.append("\n")
+      gutter(&out)
+      out.styled(severityColor(finding.severity)) { $0.append(bytes: marks) }
+      out.append("\n")
     }
     if shownLast < lastLine {
       let more = lastLine - shownLast
-      out += gutter + style("… \(more) more line\(more == 1 ? "" : "s")", "2") + "\n"
+      gutter(&out)
+      out.styled("2") { o in
+        o.append("… ")
+        o.append(more)
+        o.append(more == 1 ? " more line" : " more lines")
+      }
+      out.append("\n")
     }
-    return out
+  }
+
+  /// How many digits a positive number has in decimal.
+  private func decimalDigits(_ number: Int) -> Int {
+    var count = 1
+    var rest = number / 10
+    while rest > 0 {
+      count += 1
+      rest /= 10
+    }
+    return count
   }
 
   private func displayWidth(_ scalars: ArraySlice<Unicode.Scalar>) -> Int {
@@ -138,5 +207,62 @@ public struct TextReporter: Reporter {
       return 2
     }
     return 1
+  }
+}
+
+/// The text report as it is written: UTF-8 bytes, with ANSI styles only when colour is on.
+struct TextBuffer {
+  /// Whether `styled` writes ANSI escapes.
+  let color: Bool
+  /// The bytes so far.
+  private(set) var bytes: [UInt8] = []
+
+  /// An empty buffer.
+  init(color: Bool) {
+    self.color = color
+  }
+
+  /// The text written.
+  var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Writes a string.
+  mutating func append(_ string: String) {
+    var string = string
+    string.withUTF8 { bytes.append(contentsOf: $0) }
+  }
+
+  /// Writes a number in decimal.
+  mutating func append(_ number: Int) {
+    append(String(number))
+  }
+
+  /// Writes one character.
+  mutating func append(_ scalar: Unicode.Scalar) {
+    if scalar.isASCII {
+      bytes.append(UInt8(scalar.value))
+    } else {
+      UTF8.encode(scalar) { bytes.append($0) }
+    }
+  }
+
+  /// Writes bytes that are already UTF-8.
+  mutating func append(bytes more: [UInt8]) {
+    bytes.append(contentsOf: more)
+  }
+
+  /// Writes `count` spaces (none when `count` is not positive).
+  mutating func spaces(_ count: Int) {
+    if count > 0 { bytes.append(contentsOf: repeatElement(0x20, count: count)) }
+  }
+
+  /// Writes what `body` writes, in the ANSI style `codes` when colour is on.
+  mutating func styled(_ codes: String, _ body: (inout TextBuffer) -> Void) {
+    if color {
+      append("\u{1B}[")
+      append(codes)
+      append("m")
+    }
+    body(&self)
+    if color { append("\u{1B}[0m") }
   }
 }

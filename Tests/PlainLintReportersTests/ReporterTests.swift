@@ -122,6 +122,38 @@ struct JSONReporterTests {
         == #""quote \" backslash \\ newline \n tab \t bell \u0007 sep \u2028 “curly” é 😀 </script>""#)
   }
 
+  @Test func escapesControlCharactersAndLineSeparatorsButCopiesOtherCharactersStartingWithTheSameByte() {
+    var writer = JSONWriter()
+    // U+2028 and U+2029 start with the same byte (E2) as curly quotes, dashes and the ellipsis.
+    writer.string(nil, "\u{00}\u{1F}\u{7F}\r\u{08}\u{0C}–…\u{2027}\u{2028}\u{2029}\u{202A}€")
+    #expect(writer.output == "\"\\u0000\\u001f\\u007f\\r\\b\\f–…\u{2027}\\u2028\\u2029\u{202A}€\"")
+  }
+
+  @Test func integersAreWrittenAsSwiftWritesThem() {
+    let values = [0, 7, -7, 10, 1_234_567_890, Int.max, Int.min]
+    var writer = JSONWriter(compact: true)
+    writer.array { a in for value in values { a.integer(nil, value) } }
+    #expect(writer.output == "[" + values.map(String.init).joined(separator: ",") + "]")
+  }
+
+  @Test func aReportOfManyMegabytesComesOutWhole() {
+    // Larger than the writer's chunks, so the text is put together from several.
+    var writer = JSONWriter()
+    var expected = "["
+    writer.array { a in
+      for index in 0..<60_000 {
+        let text = "finding \(index): “utilise” → use, \"quoted\""
+        a.string(nil, text)
+        expected += (index == 0 ? "" : ",") + "\n  \"finding \(index): “utilise” → use, \\\"quoted\\\"\""
+      }
+    }
+    expected += "\n]"
+    #expect(writer.utf8.count > 3_000_000)
+    #expect(writer.output == expected)
+    #expect(writer.line() == expected + "\n")
+    #expect(writer.utf8 == Array(expected.utf8))
+  }
+
   @Test func emptyContainersAreCompact() {
     var writer = JSONWriter()
     writer.object { o in
