@@ -61,11 +61,11 @@ func ciContext() -> CIContext {
     repositoryRoot: repositoryRoot(from: current), currentFolder: current)
 }
 
-/// The report of a run in a format.
-func render(_ reports: [FileReport], as format: CheckFormat, color: Bool) -> String {
+/// The report of a run in a format. Text and JSON are written a file at a time on up to `jobs` threads.
+func render(_ reports: [FileReport], as format: CheckFormat, color: Bool, jobs: Int) -> String {
   switch format {
-  case .text: TextReporter(color: color).render(reports)
-  case .json: JSONReporter(version: plainlintVersion).render(reports)
+  case .text: render(reports, with: TextReporter(color: color), jobs: jobs)
+  case .json: render(reports, with: JSONReporter(version: plainlintVersion), jobs: jobs)
   case .sarif: SARIFReporter(context: ciContext()).render(reports)
   case .github: GitHubReporter(context: ciContext()).render(reports)
   case .rdjson: RDJSONReporter(context: ciContext(), lines: false).render(reports)
@@ -74,6 +74,11 @@ func render(_ reports: [FileReport], as format: CheckFormat, color: Bool) -> Str
   case .junit: JUnitReporter().render(reports)
   case .gitlab: GitLabReporter(context: ciContext()).render(reports)
   }
+}
+
+/// The report of a run by a reporter that writes each file's piece on its own, up to `jobs` pieces at once.
+func render(_ reports: [FileReport], with reporter: some FileByFileReporter, jobs: Int) -> String {
+  reporter.assemble(parallelMap(reports.count, jobs: jobs) { reporter.piece(reports[$0]) }, reports: reports)
 }
 
 /// Only the errors of each report, for `--quiet`.
@@ -118,15 +123,15 @@ func finish(
   var messages: [String] = []
   let output: String
   if let path = options.outputPath {
-    output = render(shown, as: .text, color: request.color)
-    if let failure = writeReportFile(render(shown, as: request.format, color: false), to: path) {
+    output = render(shown, as: .text, color: request.color, jobs: request.jobs)
+    if let failure = writeReportFile(render(shown, as: request.format, color: false, jobs: request.jobs), to: path) {
       problems.append(
         InputProblem(
           path: path,
           message: "cannot write the report: \(failure.reason); check that the folder exists and can be written to"))
     }
   } else {
-    output = render(shown, as: request.format, color: request.color)
+    output = render(shown, as: request.format, color: request.color, jobs: request.jobs)
   }
   if request.format == .github, let summaryPath = options.stepSummaryPath, !summaryPath.isEmpty {
     let summary = GitHubReporter(context: ciContext()).stepSummary(shown)

@@ -3,7 +3,7 @@ import PlainLintCore
 /// The `--format json` output: one object with the tool, every file and its diagnostics, and a summary.
 ///
 /// The shape is a promise to users: later formats and rules add to it, never change it.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: FileByFileReporter {
   /// The version written in `tool.version`.
   public var version: String
 
@@ -12,14 +12,19 @@ public struct JSONReporter: Reporter {
     self.version = version
   }
 
-  public func render(_ reports: [FileReport]) -> String {
+  /// One element of `files`, at the depth it has there.
+  public func piece(_ report: FileReport) -> [[UInt8]] {
+    var writer = JSONWriter(depth: 2)
+    writer.value(nil, JSONFile(report: report))
+    return writer.parts
+  }
+
+  public func assemble(_ pieces: [[[UInt8]]], reports: [FileReport]) -> String {
     var writer = JSONWriter()
     writer.object { root in
       writeTool(version, to: &root)
       root.array("files") { files in
-        for report in reports {
-          files.value(nil, JSONFile(report: report))
-        }
+        for piece in pieces { files.raw(piece) }
       }
       root.value("summary", Summary(reports))
     }

@@ -24,26 +24,32 @@ public struct JSONWriter {
     self.compact = compact
   }
 
+  /// Creates an empty writer for an element or member at `depth`, to be put into a larger document by `raw`:
+  /// it writes the line break and indentation before the value, but no comma.
+  public init(depth: Int) {
+    self.depth = depth
+  }
+
   /// The JSON text so far, as UTF-8 bytes.
   public var utf8: [UInt8] { chunks.isEmpty ? bytes : chunks.joined() + bytes }
 
+  /// The JSON text so far, as UTF-8 in parts, without joining them.
+  public var parts: [[UInt8]] { chunks + [bytes] }
+
   /// The JSON text so far.
-  public var output: String { text(newline: false) }
+  public var output: String { joinedText(parts) }
 
   /// The JSON text with a newline after it.
-  public func line() -> String { text(newline: true) }
+  public func line() -> String { joinedText(parts, tail: "\n") }
 
-  private func text(newline: Bool) -> String {
-    let count = chunks.reduce(bytes.count) { $0 + $1.count } + (newline ? 1 : 0)
-    return String(unsafeUninitializedCapacity: count) { buffer in
-      var offset = 0
-      for piece in chunks + [bytes] {
-        _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: piece)
-        offset += piece.count
-      }
-      if newline { buffer[offset] = 0x0A }
-      return count
-    }
+  /// Writes an element or member (with its key) that a writer made with `init(depth:)` at this writer's depth
+  /// wrote, given as its `parts`. The parts are kept as they are, not copied.
+  public mutating func raw(_ parts: [[UInt8]]) {
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+    needsComma[needsComma.count - 1] = true
+    chunks.append(bytes)
+    chunks.append(contentsOf: parts)
+    bytes = []
   }
 
   /// Moves the bytes written so far into `chunks` once they fill a chunk (checked before each value).

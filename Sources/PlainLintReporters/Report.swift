@@ -52,3 +52,37 @@ public protocol Reporter {
   /// The whole output for a run.
   func render(_ reports: [FileReport]) -> String
 }
+
+/// A reporter whose output is a piece per file, each independent of the others, put together with whatever comes
+/// before and after: the pieces can be written on several threads at once (`--jobs`), and the output is the
+/// same as `render`'s.
+public protocol FileByFileReporter: Reporter, Sendable {
+  /// One file's piece of the output, as UTF-8 in one or more parts.
+  func piece(_ report: FileReport) -> [[UInt8]]
+  /// The whole output, from every file's piece (in the order of `reports`) and the reports themselves.
+  func assemble(_ pieces: [[[UInt8]]], reports: [FileReport]) -> String
+}
+
+extension FileByFileReporter {
+  /// The whole output for a run, the pieces written one after the other.
+  public func render(_ reports: [FileReport]) -> String {
+    assemble(reports.map(piece), reports: reports)
+  }
+}
+
+/// Text made of UTF-8 parts, copied once into a string, with `tail` after them.
+func joinedText(_ parts: [[UInt8]], tail: String = "") -> String {
+  var tail = tail
+  return tail.withUTF8 { tailBytes in
+    let count = parts.reduce(tailBytes.count) { $0 + $1.count }
+    return String(unsafeUninitializedCapacity: count) { buffer in
+      var offset = 0
+      for part in parts {
+        _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: part)
+        offset += part.count
+      }
+      _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: tailBytes)
+      return count
+    }
+  }
+}

@@ -2,7 +2,7 @@ import PlainLintCore
 
 /// The default output for people: `path:line:column: severity: message [rule]`, the source lines with the
 /// span underlined, any suggestions, and a closing summary.
-public struct TextReporter: Reporter {
+public struct TextReporter: FileByFileReporter {
   /// Whether to colour the output with ANSI escapes (only on a terminal, and never with `NO_COLOR`).
   public var color: Bool
   /// How many lines of a multi-line finding to show before eliding the rest.
@@ -27,56 +27,56 @@ public struct TextReporter: Reporter {
     }
   }
 
-  public func render(_ reports: [FileReport]) -> String {
-    // Written as bytes: appending to a String piece by piece costs several times more, and a large site's
-    // report runs to many megabytes.
+  /// One file's findings, each with its source lines and suggestions. Written as bytes: appending to a String
+  /// bit by bit costs several times more, and a large site's report runs to many megabytes.
+  public func piece(_ report: FileReport) -> [[UInt8]] {
     var out = TextBuffer(color: color)
-    for report in reports {
-      var converter = PositionConverter(report.document)
-      for finding in report.findings {
-        let start = converter.location(at: finding.range.lowerBound)
-        let end = converter.location(at: finding.range.upperBound)
-        out.styled("1") { o in
-          o.append(report.document.path)
-          o.append(":")
-          o.append(start.line)
-          o.append(":")
-          o.append(start.column)
-          o.append(":")
-        }
+    var converter = PositionConverter(report.document)
+    for finding in report.findings {
+      let start = converter.location(at: finding.range.lowerBound)
+      let end = converter.location(at: finding.range.upperBound)
+      out.styled("1") { o in
+        o.append(report.document.path)
+        o.append(":")
+        o.append(start.line)
+        o.append(":")
+        o.append(start.column)
+        o.append(":")
+      }
+      out.append(" ")
+      out.styled(severityColor(finding.severity)) { o in
+        o.append(finding.severity.rawValue)
+        o.append(":")
+      }
+      out.append(" ")
+      out.append(finding.message)
+      out.append(" ")
+      out.styled("2") { o in
+        o.append("[")
+        o.append(finding.rule)
+        o.append("]")
+      }
+      out.append("\n")
+      snippet(report.document, finding: finding, start: start, end: end, into: &out)
+      for suggestion in finding.suggestions {
+        out.append("      ")
+        out.styled("1;32") { $0.append("= help:") }
         out.append(" ")
-        out.styled(severityColor(finding.severity)) { o in
-          o.append(finding.severity.rawValue)
-          o.append(":")
-        }
-        out.append(" ")
-        out.append(finding.message)
-        out.append(" ")
-        out.styled("2") { o in
-          o.append("[")
-          o.append(finding.rule)
-          o.append("]")
-        }
-        out.append("\n")
-        snippet(report.document, finding: finding, start: start, end: end, into: &out)
-        for suggestion in finding.suggestions {
-          out.append("      ")
-          out.styled("1;32") { $0.append("= help:") }
-          out.append(" ")
-          out.append(suggestion.description)
-          if !suggestion.replacement.isEmpty {
-            out.append(" “")
-            out.append(suggestion.replacement)
-            out.append("”")
-          }
-          out.append("\n")
+        out.append(suggestion.description)
+        if !suggestion.replacement.isEmpty {
+          out.append(" “")
+          out.append(suggestion.replacement)
+          out.append("”")
         }
         out.append("\n")
       }
+      out.append("\n")
     }
-    out.append(summaryLine(Summary(reports)))
-    out.append("\n")
-    return out.text
+    return [out.bytes]
+  }
+
+  public func assemble(_ pieces: [[[UInt8]]], reports: [FileReport]) -> String {
+    joinedText(pieces.flatMap { $0 }, tail: summaryLine(Summary(reports)) + "\n")
   }
 
   /// The closing summary: "Checked 3 files: 1 error, 2 warnings." or "Checked 1 file: no problems found."

@@ -154,6 +154,43 @@ struct JSONReporterTests {
     #expect(writer.utf8 == Array(expected.utf8))
   }
 
+  @Test func piecesWrittenApartAreTheSameAsOneWriterWritingEverything() {
+    struct Item: JSONWritable {
+      var index: Int
+      func write(to writer: inout JSONWriter, key: String?) {
+        writer.object(key) { o in
+          o.integer("index", index)
+          o.array("words") { a in
+            for word in ["utilise", "“quoted”", String(repeating: "x", count: index)] { a.string(nil, word) }
+          }
+          o.object("empty") { _ in }
+        }
+      }
+    }
+    let items = (0..<3_000).map { Item(index: $0 % 700) }
+    var whole = JSONWriter()
+    whole.object { root in
+      root.string("first", "a")
+      root.array("items") { a in for item in items { a.value(nil, item) } }
+      root.integer("count", items.count)
+    }
+    var assembled = JSONWriter()
+    assembled.object { root in
+      root.string("first", "a")
+      root.array("items") { a in
+        for item in items {
+          var piece = JSONWriter(depth: 2)
+          piece.value(nil, item)
+          a.raw(piece.parts)
+        }
+      }
+      root.integer("count", items.count)
+    }
+    #expect(whole.utf8.count > 1 << 20)  // more than one of the writer's chunks
+    #expect(assembled.output == whole.output)
+    #expect(assembled.line() == whole.line())
+  }
+
   @Test func emptyContainersAreCompact() {
     var writer = JSONWriter()
     writer.object { o in
