@@ -1,13 +1,40 @@
 import PlainLintCore
 
-/// Counts of findings by rule, in rule order of first appearance sorted by name, for the findings whose start
-/// is in `range` (all of them when `range` is nil).
-func findingsByRule(_ findings: [Finding], in range: Range<Int>? = nil) -> [(rule: String, count: Int)] {
+/// Counts of findings by rule, sorted by rule name.
+func findingsByRule(_ findings: [Finding]) -> [(rule: String, count: Int)] {
   var counts: [String: Int] = [:]
-  for finding in findings where range.map({ $0.contains(finding.range.lowerBound) }) ?? true {
+  for finding in findings {
     counts[finding.rule, default: 0] += 1
   }
   return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+}
+
+/// Where a file's findings start, in order, for counting the findings of each section and paragraph: a binary
+/// search finds the first, so a long file with many paragraphs and findings is not read once per paragraph.
+struct FindingStarts {
+  /// Each finding's start and rule, by start.
+  private let starts: [(offset: Int, rule: String)]
+
+  /// Sorts the starts of some findings.
+  init(_ findings: [Finding]) {
+    starts = findings.map { ($0.range.lowerBound, $0.rule) }.sorted { $0.offset < $1.offset }
+  }
+
+  /// Counts of the findings that start in `range`, by rule, sorted by rule name as `findingsByRule` gives them.
+  func byRule(in range: Range<Int>) -> [(rule: String, count: Int)] {
+    var low = 0
+    var high = starts.count
+    while low < high {
+      let middle = (low + high) / 2
+      if starts[middle].offset < range.lowerBound { low = middle + 1 } else { high = middle }
+    }
+    var counts: [String: Int] = [:]
+    while low < starts.count && starts[low].offset < range.upperBound {
+      counts[starts[low].rule, default: 0] += 1
+      low += 1
+    }
+    return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+  }
 }
 
 /// A number rounded to two decimal places, for JSON.
@@ -57,24 +84,27 @@ struct JSONMetrics: JSONWritable {
       writeFigures(metrics.document, to: &object)
       writeFindings(findingsByRule(report.findings), to: &object)
       var converter = PositionConverter(report.document)
+      let starts = FindingStarts(report.findings)
       object.array("sections") { sections in
         for section in metrics.sections {
           sections.object { s in
             s.string("title", section.title)
-            writePart(section, to: &s, converter: &converter)
+            writePart(section, to: &s, converter: &converter, starts: starts)
           }
         }
       }
       object.array("paragraphs") { paragraphs in
         for paragraph in metrics.paragraphs {
-          paragraphs.object { p in writePart(paragraph, to: &p, converter: &converter) }
+          paragraphs.object { p in writePart(paragraph, to: &p, converter: &converter, starts: starts) }
         }
       }
     }
   }
 
   /// A section's or paragraph's range, figures and findings.
-  func writePart(_ part: PartMetrics, to object: inout JSONWriter, converter: inout PositionConverter) {
+  func writePart(
+    _ part: PartMetrics, to object: inout JSONWriter, converter: inout PositionConverter, starts: FindingStarts
+  ) {
     let start = converter.location(at: part.range.lowerBound)
     let end = converter.location(at: part.range.upperBound)
     object.object("range") { range in
@@ -88,7 +118,7 @@ struct JSONMetrics: JSONWritable {
       }
     }
     writeFigures(part.counts, to: &object)
-    writeFindings(findingsByRule(report.findings, in: part.range), to: &object)
+    writeFindings(starts.byRule(in: part.range), to: &object)
   }
 }
 
@@ -148,12 +178,13 @@ public struct StatsTextReporter: Reporter {
       out += reporter.table(metrics.document, findings: findingsByRule(report.findings))
       if sections {
         var converter = PositionConverter(report.document)
+        let starts = FindingStarts(report.findings)
         for section in metrics.sections {
           let line = converter.location(at: section.range.lowerBound).line
           var title = section.title.split(whereSeparator: \.isNewline).joined(separator: " ")
           if title.count > 60 { title = String(title.prefix(59)) + "…" }
           out += "\n  Section “\(title)” (line \(line))\n\n"
-          out += reporter.table(section.counts, findings: findingsByRule(report.findings, in: section.range))
+          out += reporter.table(section.counts, findings: starts.byRule(in: section.range))
         }
       }
       if paragraphs && !metrics.paragraphs.isEmpty {

@@ -256,3 +256,39 @@ struct JSONReporterTests {
         """)
   }
 }
+
+@Suite("Findings by section and paragraph")
+struct FindingStartsTests {
+  /// Counts by reading every finding, as the reporters once did for each section and paragraph.
+  func countsByReadingEveryFinding(_ findings: [Finding], in range: Range<Int>) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for finding in findings where range.contains(finding.range.lowerBound) { counts[finding.rule, default: 0] += 1 }
+    return counts
+  }
+
+  @Test func countsAreThoseOfEveryFindingThatStartsInTheRange() {
+    var random = SplitMix64(seed: 9)
+    let rules = ["jargon", "long-sentence", "acronym-undefined", "complex-word"]
+    // Findings in any order, several starting at one offset, some at the very ends of ranges.
+    let findings = (0..<2_000).map { _ in
+      let start = Int(random.next() % 5_000)
+      return Finding(
+        rule: rules[Int(random.next() % 4)], severity: .warning, message: "m",
+        range: start..<(start + Int(random.next() % 40)))
+    }
+    let starts = FindingStarts(findings)
+    var ranges: [Range<Int>] = [0..<0, 0..<5_000, 4_999..<5_000, 5_000..<6_000, 17..<17, 0..<1]
+    for _ in 0..<300 {
+      let lower = Int(random.next() % 5_100)
+      ranges.append(lower..<(lower + Int(random.next() % 400)))
+    }
+    for range in ranges {
+      let counted = starts.byRule(in: range)
+      #expect(counted.map(\.rule) == counted.map(\.rule).sorted())
+      #expect(
+        Dictionary(uniqueKeysWithValues: counted.map { ($0.rule, $0.count) })
+          == countsByReadingEveryFinding(findings, in: range), "range \(range)")
+    }
+    #expect(FindingStarts([]).byRule(in: 0..<10).isEmpty)
+  }
+}
