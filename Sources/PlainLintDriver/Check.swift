@@ -155,6 +155,23 @@ package func lint(
   return report
 }
 
+/// Lints one planned input: its report (nil when it could not be read or linted), and the problems to tell.
+func lintOne(_ planned: RunConfiguration.PlannedInput, language: InputLanguage?) -> (
+  report: FileReport?, problems: [InputProblem]
+) {
+  let input = planned.input
+  do throws(InputProblem) {
+    let bytes = try readInput(input)
+    try checkIsText(bytes, path: input.displayPath)
+    let language = language ?? InputLanguage(path: input.displayPath) ?? .text
+    let report = try lint(bytes, path: input.displayPath, language: language, planned: planned)
+    // Only for a file that is linted: one refused for its declared character set needs no second message.
+    return (report, utf8Warning(for: report.document).map { [$0] } ?? [])
+  } catch {
+    return (nil, [error])
+  }
+}
+
 /// Finds the inputs and lints (and, if the linters measure, measures) each one with the settings in force for it,
 /// up to `jobs` files at once. Reports and problems come in the order of the inputs, however many jobs there are.
 /// A problem with a configuration file stops the run before anything is linted.
@@ -163,20 +180,7 @@ func lintInputs(
 ) throws(ConfigFailure) -> (reports: [FileReport], problems: [InputProblem]) {
   let (found, inputProblems) = collectInputs(paths, stdinFilename: stdinFilename)
   let inputs = try configuration.plan(found, paths: paths)
-  let linted = parallelMap(inputs.count, jobs: jobs) { index -> (report: FileReport?, problems: [InputProblem]) in
-    let planned = inputs[index]
-    let input = planned.input
-    do throws(InputProblem) {
-      let bytes = try readInput(input)
-      try checkIsText(bytes, path: input.displayPath)
-      let language = language ?? InputLanguage(path: input.displayPath) ?? .text
-      let report = try lint(bytes, path: input.displayPath, language: language, planned: planned)
-      // Only for a file that is linted: one refused for its declared character set needs no second message.
-      return (report, utf8Warning(for: report.document).map { [$0] } ?? [])
-    } catch {
-      return (nil, [error])
-    }
-  }
+  let linted = parallelMap(inputs.count, jobs: jobs) { lintOne(inputs[$0], language: language) }
   var problems = inputProblems
   var reports: [FileReport] = []
   reports.reserveCapacity(linted.count)
@@ -193,11 +197,26 @@ func stopped(by failure: ConfigFailure) -> CheckOutcome {
 }
 
 /// Runs `plainlint check`: finds the inputs, lints each one, and renders the report.
-public func runCheck(_ request: CheckRequest) throws(UsageError) -> CheckOutcome {
+///
+/// Given a `sink`, the text and JSON reports (when they go nowhere else: no `--output`) are written to it file by
+/// file as the files are linted, in input order, and not kept: the outcome's `output` is then empty. Memory then
+/// stays with the files being linted, not the whole run's findings, and the first findings show at once.
+public func runCheck(_ request: CheckRequest, streamingTo sink: OutputSink? = nil) throws(UsageError)
+  -> CheckOutcome
+{
   let configuration = try RunConfiguration(
     configPath: request.configPath, ruleOptions: request.ruleOptions, dialect: request.dialect,
     measures: request.format == .json)
   try checkStandardInput(request.paths, stdinFilename: request.stdinFilename, language: request.language)
+  if let sink, request.reportOptions.outputPath == nil,
+    let reporter = fileByFileReporter(for: request.format, color: request.color)
+  {
+    do {
+      return try streamCheck(request, configuration: configuration, reporter: reporter, sink: sink)
+    } catch {
+      return stopped(by: error)
+    }
+  }
   let reports: [FileReport]
   let problems: [InputProblem]
   do {

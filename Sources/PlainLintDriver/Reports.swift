@@ -2,6 +2,7 @@ import PlainLintConfig
 import PlainLintCore
 import PlainLintReporters
 import PlainLintRules
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -76,9 +77,18 @@ func render(_ reports: [FileReport], as format: CheckFormat, color: Bool, jobs: 
   }
 }
 
+/// The reporter for a format that is written a file at a time (text and JSON), or nil for the others.
+func fileByFileReporter(for format: CheckFormat, color: Bool) -> (any FileByFileReporter)? {
+  switch format {
+  case .text: TextReporter(color: color)
+  case .json: JSONReporter(version: plainlintVersion)
+  default: nil
+  }
+}
+
 /// The report of a run by a reporter that writes each file's piece on its own, up to `jobs` pieces at once.
 func render(_ reports: [FileReport], with reporter: some FileByFileReporter, jobs: Int) -> String {
-  reporter.assemble(parallelMap(reports.count, jobs: jobs) { reporter.piece(reports[$0]) }, reports: reports)
+  reporter.assemble(parallelMap(reports.count, jobs: jobs) { reporter.piece(reports[$0]) }, summary: Summary(reports))
 }
 
 /// Only the errors of each report, for `--quiet`.
@@ -120,7 +130,6 @@ func finish(
   let warnings = options.maxWarnings == nil ? 0 : Summary(reports).warnings
   let shown = options.quiet ? errorsOnly(reports) : reports
   var problems = problems
-  var messages: [String] = []
   let output: String
   if let path = options.outputPath {
     output = render(shown, as: .text, color: request.color, jobs: request.jobs)
@@ -142,12 +151,121 @@ func finish(
           isWarning: true))
     }
   }
-  let failed = problems.contains { !$0.isWarning }
-  var failing = shown.contains { $0.findings.contains { $0.severity >= request.failOn } }
-  if let limit = options.maxWarnings, warnings > limit {
+  let failing = shown.contains { $0.findings.contains { $0.severity >= request.failOn } }
+  return outcome(output: output, problems: problems, failing: failing, warnings: warnings, request: request)
+}
+
+/// The outcome of a run whose report is written: exit code 2 for a problem that is not a warning, else 1 when a
+/// shown finding is at or above `--fail-on` or there are more warnings than `--max-warnings` allows (said on
+/// standard error), else 0.
+func outcome(output: String, problems: [InputProblem], failing: Bool, warnings: Int, request: CheckRequest)
+  -> CheckOutcome
+{
+  var failing = failing
+  var messages: [String] = []
+  if let limit = request.reportOptions.maxWarnings, warnings > limit {
     failing = true
     messages.append(
       "plainlint: \(warnings) warning\(warnings == 1 ? "" : "s") found, more than the \(limit) --max-warnings allows")
   }
+  let failed = problems.contains { !$0.isWarning }
   return CheckOutcome(output: output, problems: problems, exitCode: failed ? 2 : (failing ? 1 : 0), messages: messages)
+}
+
+/// Where a streamed report goes: each call gets the next bytes of it.
+public typealias OutputSink = @Sendable (UnsafeRawBufferPointer) -> Void
+
+/// What streaming keeps of one file once its piece of the report is written: the counts and the problems.
+private struct StreamedFile: Sendable {
+  /// Problems reading or linting it, and warnings about its bytes.
+  var problems: [InputProblem]
+  /// The counts of the findings shown (after `--quiet`); no file when it could not be linted.
+  var shown = Summary()
+  /// Its warnings before `--quiet`, for `--max-warnings`.
+  var warnings = 0
+  /// Whether a shown finding is at or above `--fail-on`.
+  var failing = false
+}
+
+/// `runCheck` for a reporter written a file at a time: the head, then each file's piece as soon as it and every
+/// file before it are done, then the tail with the counts. Only the counts and problems are kept.
+func streamCheck(
+  _ request: CheckRequest, configuration: RunConfiguration, reporter: some FileByFileReporter, sink: @escaping OutputSink
+) throws(ConfigFailure) -> CheckOutcome {
+  let (found, inputProblems) = collectInputs(request.paths, stdinFilename: request.stdinFilename)
+  let inputs = try configuration.plan(found, paths: request.paths)
+  let output = OrderedOutput(sink: sink, separator: reporter.separator())
+  output.write(reporter.head())
+  let quiet = request.reportOptions.quiet
+  let files = parallelMap(inputs.count, jobs: request.jobs) { index in
+    let (report, problems) = lintOne(inputs[index], language: request.language)
+    var file = StreamedFile(problems: problems)
+    guard let report else {
+      output.deliver(index, nil)
+      return file
+    }
+    file.warnings = report.findings.count { $0.severity == .warning }
+    let shown = quiet ? errorsOnly([report])[0] : report
+    file.shown.add(shown)
+    file.failing = shown.findings.contains { $0.severity >= request.failOn }
+    output.deliver(index, reporter.piece(shown))
+    return file
+  }
+  var summary = Summary()
+  var problems = inputProblems
+  var warnings = 0
+  var failing = false
+  for file in files {
+    summary.files += file.shown.files
+    summary.errors += file.shown.errors
+    summary.warnings += file.shown.warnings
+    summary.infos += file.shown.infos
+    problems += file.problems
+    warnings += file.warnings
+    failing = failing || file.failing
+  }
+  output.write(reporter.tail(summary))
+  return outcome(output: "", problems: problems, failing: failing, warnings: warnings, request: request)
+}
+
+/// Writes the files' pieces of a report in input order as they are finished on several threads: a piece waits
+/// until every file before it has been written, and is dropped once written.
+final class OrderedOutput: Sendable {
+  /// The pieces waiting for an earlier file, and the next file to write.
+  private struct State {
+    var next = 0
+    var waiting: [Int: [[UInt8]]?] = [:]
+    var wroteFile = false
+  }
+
+  private let state = Mutex(State())
+  private let sink: OutputSink
+  private let separator: [UInt8]
+
+  /// Creates an output that writes to `sink`, with `separator` between two files' pieces.
+  init(sink: @escaping OutputSink, separator: [UInt8]) {
+    self.sink = sink
+    self.separator = separator
+  }
+
+  /// Writes bytes now.
+  func write(_ bytes: [UInt8]) {
+    bytes.withUnsafeBytes { sink($0) }
+  }
+
+  /// Hands over file `index`'s piece (nil when the file had none), and writes it and any waiting after it once
+  /// every file before it has been handed over.
+  func deliver(_ index: Int, _ piece: [[UInt8]]?) {
+    state.withLock { state in
+      state.waiting[index] = .some(piece)
+      while let ready = state.waiting.removeValue(forKey: state.next) {
+        if let parts = ready {
+          if state.wroteFile && !separator.isEmpty { write(separator) }
+          for part in parts { write(part) }
+          state.wroteFile = true
+        }
+        state.next += 1
+      }
+    }
+  }
 }

@@ -12,6 +12,13 @@ public struct JSONReporter: FileByFileReporter {
     self.version = version
   }
 
+  /// `{`, the `tool` member, and the start of `files`, as `JSONWriter` writes them.
+  public func head() -> [UInt8] {
+    var tool = JSONWriter(depth: 1)
+    writeTool(version, to: &tool)
+    return Array("{".utf8) + tool.utf8 + Array(",\n  \"files\": [".utf8)
+  }
+
   /// One element of `files`, at the depth it has there.
   public func piece(_ report: FileReport) -> [[UInt8]] {
     var writer = JSONWriter(depth: 2)
@@ -19,16 +26,13 @@ public struct JSONReporter: FileByFileReporter {
     return writer.parts
   }
 
-  public func assemble(_ pieces: [[[UInt8]]], reports: [FileReport]) -> String {
-    var writer = JSONWriter()
-    writer.object { root in
-      writeTool(version, to: &root)
-      root.array("files") { files in
-        for piece in pieces { files.raw(piece) }
-      }
-      root.value("summary", Summary(reports))
-    }
-    return writer.line()
+  public func separator() -> [UInt8] { [UInt8(ascii: ",")] }
+
+  /// The end of `files` (on a line of its own when it has any), the `summary` member, and `}`.
+  public func tail(_ summary: Summary) -> [UInt8] {
+    var member = JSONWriter(depth: 1)
+    member.value("summary", summary)
+    return Array((summary.files > 0 ? "\n  ]," : "],").utf8) + member.utf8 + Array("\n}\n".utf8)
   }
 }
 

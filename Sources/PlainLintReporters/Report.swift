@@ -32,16 +32,22 @@ public struct Summary: Hashable, Sendable {
   public var warnings = 0
   public var infos = 0
 
+  /// No files and no findings: the start of a count made file by file.
+  public init() {}
+
   /// Counts the findings of some file reports.
   public init(_ reports: [FileReport]) {
-    files = reports.count
-    for report in reports {
-      for finding in report.findings {
-        switch finding.severity {
-        case .error: errors += 1
-        case .warning: warnings += 1
-        case .info: infos += 1
-        }
+    for report in reports { add(report) }
+  }
+
+  /// Adds one file and its findings to the counts.
+  public mutating func add(_ report: FileReport) {
+    files += 1
+    for finding in report.findings {
+      switch finding.severity {
+      case .error: errors += 1
+      case .warning: warnings += 1
+      case .info: infos += 1
       }
     }
   }
@@ -53,20 +59,36 @@ public protocol Reporter {
   func render(_ reports: [FileReport]) -> String
 }
 
-/// A reporter whose output is a piece per file, each independent of the others, put together with whatever comes
-/// before and after: the pieces can be written on several threads at once (`--jobs`), and the output is the
-/// same as `render`'s.
+/// A reporter whose output is a head, a piece per file (each independent of the others) and a tail that needs only
+/// the counts: the pieces can be written on several threads at once (`--jobs`) and written out as soon as each
+/// file and those before it are done, and the output is the same as `render`'s.
 public protocol FileByFileReporter: Reporter, Sendable {
+  /// What comes before the first file.
+  func head() -> [UInt8]
   /// One file's piece of the output, as UTF-8 in one or more parts.
   func piece(_ report: FileReport) -> [[UInt8]]
-  /// The whole output, from every file's piece (in the order of `reports`) and the reports themselves.
-  func assemble(_ pieces: [[[UInt8]]], reports: [FileReport]) -> String
+  /// What goes between two files' pieces.
+  func separator() -> [UInt8]
+  /// What comes after the last file, given the counts of the whole run.
+  func tail(_ summary: Summary) -> [UInt8]
 }
 
 extension FileByFileReporter {
   /// The whole output for a run, the pieces written one after the other.
   public func render(_ reports: [FileReport]) -> String {
-    assemble(reports.map(piece), reports: reports)
+    assemble(reports.map(piece), summary: Summary(reports))
+  }
+
+  /// The whole output, from every file's piece, in order, and the counts of the run.
+  public func assemble(_ pieces: [[[UInt8]]], summary: Summary) -> String {
+    var parts = [head()]
+    let between = separator()
+    for (index, piece) in pieces.enumerated() {
+      if index > 0 && !between.isEmpty { parts.append(between) }
+      parts += piece
+    }
+    parts.append(tail(summary))
+    return joinedText(parts)
   }
 }
 

@@ -75,8 +75,13 @@ public struct TextReporter: FileByFileReporter {
     return [out.bytes]
   }
 
-  public func assemble(_ pieces: [[[UInt8]]], reports: [FileReport]) -> String {
-    joinedText(pieces.flatMap { $0 }, tail: summaryLine(Summary(reports)) + "\n")
+  public func head() -> [UInt8] { [] }
+
+  public func separator() -> [UInt8] { [] }
+
+  /// The closing summary line.
+  public func tail(_ summary: Summary) -> [UInt8] {
+    Array((summaryLine(summary) + "\n").utf8)
   }
 
   /// The closing summary: "Checked 3 files: 1 error, 2 warnings." or "Checked 1 file: no problems found."

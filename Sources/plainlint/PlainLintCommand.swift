@@ -149,7 +149,7 @@ struct Check: ParsableCommand {
     if fix {
       try reportFix(request, dryRun: dryRun)
     } else {
-      try report { () throws(UsageError) in try runCheck(request) }
+      try report { () throws(UsageError) in try runCheck(request, streamingTo: standardOutputSink) }
     }
   }
 }

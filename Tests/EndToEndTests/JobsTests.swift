@@ -75,3 +75,23 @@ struct JobsTests {
     }
   }
 }
+
+@Suite("Reports written file by file as the files are linted")
+struct StreamedReportTests {
+  @Test("the streamed report on standard output is the report --output writes, with the same exit code")
+  func streamedIsTheSameAsWritten() throws {
+    for format in ["json", "text"] {
+      for extra in [[], ["--quiet"], ["--max-warnings", "3"]] {
+        try withTemporaryFolder { folder in
+          let file = folder.appendingPathComponent("report.out").path
+          let streamed = try plainlint(["check", "--format", format] + extra + ["markdown", "html", "text"])
+          let written = try plainlint(
+            ["check", "--format", format, "--output", file] + extra + ["markdown", "html", "text"])
+          #expect(try String(contentsOfFile: file, encoding: .utf8) == streamed.stdout, "\(format) \(extra)")
+          #expect(written.status == streamed.status)
+          #expect(written.stderr == streamed.stderr)
+        }
+      }
+    }
+  }
+}
