@@ -60,3 +60,21 @@ public enum UTF8Scalar {
     }
   }
 }
+
+extension Array where Element == UInt8 {
+  /// Appends a whole number in decimal digits, as `String(number)` writes it, without making a string.
+  public mutating func appendDecimal(_ number: Int) {
+    if number < 0 { append(UInt8(ascii: "-")) }
+    var value = number.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any Int
+    Swift.withUnsafeMutableBytes(of: &digits) { buffer in
+      var first = buffer.count
+      repeat {
+        first -= 1
+        buffer[first] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
+      } while value > 0
+      append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[first...]))
+    }
+  }
+}

@@ -120,7 +120,7 @@ public struct JSONWriter {
   /// Writes a whole-number member or element.
   public mutating func integer(_ key: String? = nil, _ value: Int) {
     beforeValue(key: key)
-    appendDecimal(value)
+    bytes.appendDecimal(value)
   }
 
   /// Writes a number member or element (non-finite numbers become null).
@@ -144,25 +144,6 @@ public struct JSONWriter {
   /// Writes a value that knows how to write itself.
   public mutating func value(_ key: String? = nil, _ value: some JSONWritable) {
     value.write(to: &self, key: key)
-  }
-
-  /// Writes a whole number in decimal, as `String(value)` would, without making a string.
-  private mutating func appendDecimal(_ value: Int) {
-    var magnitude = value.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any Int and a sign
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      var start = buffer.count
-      repeat {
-        start -= 1
-        buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
-      if value < 0 {
-        start -= 1
-        buffer[start] = UInt8(ascii: "-")
-      }
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start...]))
-    }
   }
 
   private mutating func appendString(_ value: String) {

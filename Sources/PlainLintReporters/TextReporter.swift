@@ -238,7 +238,7 @@ struct TextBuffer {
 
   /// Writes a number in decimal.
   mutating func append(_ number: Int) {
-    append(String(number))
+    bytes.appendDecimal(number)
   }
 
   /// Writes one character.

@@ -35,18 +35,7 @@ struct MessageBytes {
 
   /// Appends a number in decimal digits, as `"\(number)"` writes it.
   mutating func append(_ number: Int) {
-    if number < 0 { bytes.append(UInt8(ascii: "-")) }
-    var value = number.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any Int
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      var first = buffer.count
-      repeat {
-        first -= 1
-        buffer[first] = UInt8(ascii: "0") + UInt8(value % 10)
-        value /= 10
-      } while value > 0
-      bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[first...]))
-    }
+    bytes.appendDecimal(number)
   }
 
   /// The message.
