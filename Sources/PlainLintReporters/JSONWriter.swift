@@ -126,7 +126,33 @@ public struct JSONWriter {
   /// Writes a number member or element (non-finite numbers become null).
   public mutating func number(_ key: String? = nil, _ value: Double) {
     beforeValue(key: key)
-    if value.isFinite { bytes.append(contentsOf: String(value).utf8) } else { append("null") }
+    if !value.isFinite {
+      append("null")
+    } else if !appendHundredths(value) {
+      bytes.append(contentsOf: String(value).utf8)
+    }
+  }
+
+  /// Writes a number that is a whole number of hundredths (as the readability figures are, rounded to two
+  /// places) exactly as `String(value)` would, without formatting a `Double`: `12.5`, `-3.07`, `7.0`. Returns
+  /// false, writing nothing, for any other number.
+  ///
+  /// `String` gives the shortest decimal that reads back as the same `Double`. For `k / 100`, that is the decimal
+  /// `k / 100` with trailing zeros dropped: any decimal with fewer digits is a different multiple of 0.01, and
+  /// below 10^12 such numbers are much further apart than `Double`'s precision.
+  private mutating func appendHundredths(_ value: Double) -> Bool {
+    guard value.magnitude < 1e12 else { return false }
+    let scaled = (value * 100).rounded()
+    guard scaled / 100 == value, scaled != 0 || value.sign == .plus else { return false }
+    let hundredths = Int(scaled)
+    if hundredths < 0 { bytes.append(UInt8(ascii: "-")) }
+    let magnitude = hundredths.magnitude
+    bytes.appendDecimal(Int(magnitude / 100))
+    bytes.append(UInt8(ascii: "."))
+    let fraction = Int(magnitude % 100)
+    bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10))
+    if fraction % 10 != 0 { bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10)) }
+    return true
   }
 
   /// Writes a null member or element.

@@ -136,6 +136,22 @@ struct JSONReporterTests {
     #expect(writer.output == "[" + values.map(String.init).joined(separator: ",") + "]")
   }
 
+  @Test func numbersAreWrittenAsSwiftWritesThem() {
+    var values: [Double] = [0, -0.0, 0.5, 7, -7, 0.07, 0.1, 0.3, 12.35, 99.99, -123.45, 1e11 + 0.25, 1e12, 1e13 + 0.5]
+    values += [1.0 / 3, 2.0 / 3, 0.125, 0.001, 1e-7, 1e16, 123_456.785, Double.ulpOfOne, -Double.leastNormalMagnitude]
+    for hundredths in -30_000...30_000 { values.append(Double(hundredths) / 100) }
+    var random = SplitMix64(seed: 4)
+    for _ in 0..<20_000 {
+      let value = Double(Int64(bitPattern: random.next() % 2_000_000_000_000)) / 100 - 10_000_000_000
+      values += [value, (value * 100).rounded() / 100, (value * 7).rounded() / 100]
+    }
+    for value in values {
+      var writer = JSONWriter()
+      writer.number(nil, value)
+      #expect(writer.output == String(value), "\(value)")
+    }
+  }
+
   @Test func aReportOfManyMegabytesComesOutWhole() {
     // Larger than the writer's chunks, so the text is put together from several.
     var writer = JSONWriter()
