@@ -47,15 +47,17 @@ public enum MarkdownFrontEnd {
         cmark_parser_attach_syntax_extension(parser, extensionPointer)
       }
     }
-    // cmark-gfm keeps the inline parser's table of special characters in a global that each parse with
-    // extensions changes and restores (github/cmark-gfm#221), so two parses at once can miss autolinks or
-    // escapes. Parsing is serialized; walking the tree, tokenizing and the rules still run in parallel.
-    parseLock.lock()
+    // Block parsing (`cmark_parser_feed`) uses only the parser's own state, so it runs in parallel.
     bytes.withUnsafeBufferPointer { p in
       p.withMemoryRebound(to: CChar.self) { chars in
         if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
       }
     }
+    // cmark-gfm keeps the inline parser's table of special characters in a global that each parse with
+    // extensions sets and clears around its inline parsing, inside `cmark_parser_finish` (github/cmark-gfm#221),
+    // so two at once can miss autolinks or escapes. That part is serialized; walking the tree, tokenizing and the
+    // rules run in parallel.
+    parseLock.lock()
     let finished = cmark_parser_finish(parser)
     parseLock.unlock()
     guard let root = finished else { return }
