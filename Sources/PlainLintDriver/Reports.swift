@@ -190,7 +190,8 @@ private struct StreamedFile: Sendable {
 /// `runCheck` for a reporter written a file at a time: the head, then each file's piece as soon as it and every
 /// file before it are done, then the tail with the counts. Only the counts and problems are kept.
 func streamCheck(
-  _ request: CheckRequest, configuration: RunConfiguration, reporter: some FileByFileReporter, sink: @escaping OutputSink
+  _ request: CheckRequest, configuration: RunConfiguration, reporter: some FileByFileReporter,
+  sink: @escaping OutputSink
 ) throws(ConfigFailure) -> CheckOutcome {
   let (found, inputProblems) = collectInputs(request.paths, stdinFilename: request.stdinFilename)
   let inputs = try configuration.plan(found, paths: request.paths)
@@ -208,7 +209,8 @@ func streamCheck(
     let shown = quiet ? errorsOnly([report])[0] : report
     file.shown.add(shown)
     file.failing = shown.findings.contains { $0.severity >= request.failOn }
-    output.deliver(index, reporter.piece(shown))
+    // While this file is the next to write, its report goes out as it is made rather than all at the end.
+    output.deliver(index, reporter.piece(shown) { output.spill(index, $0) })
     return file
   }
   var summary = Summary()
@@ -231,11 +233,12 @@ func streamCheck(
 /// Writes the files' pieces of a report in input order as they are finished on several threads: a piece waits
 /// until every file before it has been written, and is dropped once written.
 final class OrderedOutput: Sendable {
-  /// The pieces waiting for an earlier file, and the next file to write.
+  /// The pieces waiting for an earlier file, the next file to write, and whether part of it is written.
   private struct State {
     var next = 0
     var waiting: [Int: [[UInt8]]?] = [:]
     var wroteFile = false
+    var nextStarted = false
   }
 
   private let state = Mutex(State())
@@ -260,12 +263,31 @@ final class OrderedOutput: Sendable {
       state.waiting[index] = .some(piece)
       while let ready = state.waiting.removeValue(forKey: state.next) {
         if let parts = ready {
-          if state.wroteFile && !separator.isEmpty { write(separator) }
+          startFile(&state)
           for part in parts { write(part) }
-          state.wroteFile = true
         }
         state.next += 1
+        state.nextStarted = false
       }
     }
+  }
+
+  /// Writes the first part of file `index`'s piece now if every file before it has been written, and says
+  /// whether it did; the rest comes with `deliver`.
+  func spill(_ index: Int, _ part: [UInt8]) -> Bool {
+    state.withLock { state in
+      guard state.next == index else { return false }
+      startFile(&state)
+      write(part)
+      return true
+    }
+  }
+
+  /// Writes the separator before the next file's first part, unless part of it is written already.
+  private func startFile(_ state: inout State) {
+    guard !state.nextStarted else { return }
+    if state.wroteFile && !separator.isEmpty { write(separator) }
+    state.wroteFile = true
+    state.nextStarted = true
   }
 }

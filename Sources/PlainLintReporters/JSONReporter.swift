@@ -26,6 +26,14 @@ public struct JSONReporter: FileByFileReporter {
     return writer.parts
   }
 
+  /// One element of `files`, offering it to `spill` a megabyte at a time: a large file's report is about nine
+  /// times its size.
+  public func piece(_ report: FileReport, spill: @escaping ([UInt8]) -> Bool) -> [[UInt8]] {
+    var writer = JSONWriter(depth: 2, spill: spill)
+    writer.value(nil, JSONFile(report: report))
+    return writer.parts
+  }
+
   public func separator() -> [UInt8] { [UInt8(ascii: ",")] }
 
   /// The end of `files` (on a line of its own when it has any), the `summary` member, and `}`.

@@ -10,6 +10,8 @@ public struct JSONWriter {
   /// and at the end it is copied once, so it takes about twice its size in memory at most.
   private var chunks: [[UInt8]] = []
   private static let chunkSize = 1 << 20
+  /// Where full chunks may go instead of being kept (see `init(depth:spill:)`).
+  private var spill: (([UInt8]) -> Bool)? = nil
   private var depth = 0
   private var needsComma = [false]
 
@@ -28,6 +30,14 @@ public struct JSONWriter {
   /// it writes the line break and indentation before the value, but no comma.
   public init(depth: Int) {
     self.depth = depth
+  }
+
+  /// Creates an empty writer like `init(depth:)` that offers each full chunk (about 1 MB) to `spill` while it has
+  /// kept none: when `spill` takes it (returns true, having written it out), the writer forgets it, so a large
+  /// piece need not be held whole. Once `spill` refuses a chunk, every later chunk is kept, in order.
+  public init(depth: Int, spill: @escaping ([UInt8]) -> Bool) {
+    self.depth = depth
+    self.spill = spill
   }
 
   /// The JSON text so far, as UTF-8 bytes.
@@ -55,6 +65,10 @@ public struct JSONWriter {
   /// Moves the bytes written so far into `chunks` once they fill a chunk (checked before each value).
   private mutating func startChunkIfFull() {
     guard bytes.count >= Self.chunkSize else { return }
+    if chunks.isEmpty, let spill, spill(bytes) {
+      bytes.removeAll(keepingCapacity: true)
+      return
+    }
     chunks.append(bytes)
     bytes = []
     bytes.reserveCapacity(Self.chunkSize + Self.chunkSize / 4)

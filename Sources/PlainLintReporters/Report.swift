@@ -67,6 +67,9 @@ public protocol FileByFileReporter: Reporter, Sendable {
   func head() -> [UInt8]
   /// One file's piece of the output, as UTF-8 in one or more parts.
   func piece(_ report: FileReport) -> [[UInt8]]
+  /// One file's piece, offering its first parts to `spill` as they are made (see `JSONWriter.init(depth:spill:)`):
+  /// the parts `spill` takes are written out already and are not in the result, which is the rest.
+  func piece(_ report: FileReport, spill: @escaping ([UInt8]) -> Bool) -> [[UInt8]]
   /// What goes between two files' pieces.
   func separator() -> [UInt8]
   /// What comes after the last file, given the counts of the whole run.
@@ -74,6 +77,11 @@ public protocol FileByFileReporter: Reporter, Sendable {
 }
 
 extension FileByFileReporter {
+  /// The piece, all of it kept: for reporters whose pieces are small.
+  public func piece(_ report: FileReport, spill: @escaping ([UInt8]) -> Bool) -> [[UInt8]] {
+    piece(report)
+  }
+
   /// The whole output for a run, the pieces written one after the other.
   public func render(_ reports: [FileReport]) -> String {
     assemble(reports.map(piece), summary: Summary(reports))

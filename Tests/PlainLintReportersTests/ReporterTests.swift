@@ -207,6 +207,39 @@ struct JSONReporterTests {
     #expect(assembled.line() == whole.line())
   }
 
+  @Test func aPieceSpilledAsItIsMadeIsThePieceKeptWhole() {
+    let items = (0..<6_000).map {
+      "finding \($0): “utilise” → use, \"quoted\", " + String(repeating: "x", count: $0 % 1_500)
+    }
+    func write(_ writer: inout JSONWriter) {
+      writer.object(nil) { o in o.array("items") { a in for item in items { a.string(nil, item) } } }
+    }
+    var whole = JSONWriter(depth: 2)
+    write(&whole)
+    #expect(whole.utf8.count > 3 << 20)
+    // Taking every chunk, refusing the first (then nothing more is offered), and taking two then refusing.
+    for accepted in [Int.max, 0, 2] {
+      final class Taken: @unchecked Sendable {
+        var bytes: [UInt8] = []
+        var offers = 0
+      }
+      let taken = Taken()
+      var writer = JSONWriter(depth: 2) { chunk in
+        taken.offers += 1
+        guard taken.offers <= accepted else { return false }
+        taken.bytes += chunk
+        return true
+      }
+      write(&writer)
+      #expect(taken.bytes + writer.utf8 == whole.utf8, "accepting \(accepted)")
+      if accepted == Int.max {
+        #expect(taken.offers >= 3)
+      } else {
+        #expect(taken.offers == accepted + 1, "nothing is offered after a refusal")
+      }
+    }
+  }
+
   @Test func emptyContainersAreCompact() {
     var writer = JSONWriter()
     writer.object { o in
