@@ -30,7 +30,18 @@ public struct TextReporter: FileByFileReporter {
   /// One file's findings, each with its source lines and suggestions. Written as bytes: appending to a String
   /// bit by bit costs several times more, and a large site's report runs to many megabytes.
   public func piece(_ report: FileReport) -> [[UInt8]] {
+    piece(report, spill: nil)
+  }
+
+  /// One file's findings, offering the text to `spill` a megabyte at a time at the end of a finding, until it
+  /// refuses once (see `FileByFileReporter.piece(_:spill:)`).
+  public func piece(_ report: FileReport, spill: @escaping ([UInt8]) -> Bool) -> [[UInt8]] {
+    piece(report, spill: .some(spill))
+  }
+
+  private func piece(_ report: FileReport, spill: (([UInt8]) -> Bool)?) -> [[UInt8]] {
     var out = TextBuffer(color: color)
+    var spilling = spill != nil
     var converter = PositionConverter(report.document)
     for finding in report.findings {
       let start = converter.location(at: finding.range.lowerBound)
@@ -71,6 +82,9 @@ public struct TextReporter: FileByFileReporter {
         out.append("\n")
       }
       out.append("\n")
+      if spilling && out.bytes.count >= 1 << 20 {
+        if spill?(out.bytes) == true { out.removeAll() } else { spilling = false }
+      }
     }
     return [out.bytes]
   }
@@ -229,6 +243,11 @@ struct TextBuffer {
 
   /// The text written.
   var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  /// Forgets the bytes written, keeping the room they took.
+  mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+  }
 
   /// Writes a string.
   mutating func append(_ string: String) {
