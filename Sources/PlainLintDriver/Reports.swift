@@ -218,10 +218,7 @@ func streamCheck(
   var warnings = 0
   var failing = false
   for file in files {
-    summary.files += file.shown.files
-    summary.errors += file.shown.errors
-    summary.warnings += file.shown.warnings
-    summary.infos += file.shown.infos
+    summary.add(file.shown)
     problems += file.problems
     warnings += file.warnings
     failing = failing || file.failing

@@ -9,7 +9,7 @@ public struct JSONWriter {
   /// The text before `bytes`, in pieces of about `chunkSize`: a large report is never copied to grow its buffer,
   /// and at the end it is copied once, so it takes about twice its size in memory at most.
   private var chunks: [[UInt8]] = []
-  private static let chunkSize = 1 << 20
+  private static let chunkSize = reportPartSize
   /// Where full chunks may go instead of being kept (see `init(depth:spill:)`).
   private var spill: (([UInt8]) -> Bool)? = nil
   private var depth = 0
@@ -26,8 +26,8 @@ public struct JSONWriter {
     self.compact = compact
   }
 
-  /// Creates an empty writer for an element or member at `depth`, to be put into a larger document by `raw`:
-  /// it writes the line break and indentation before the value, but no comma.
+  /// Creates an empty writer for an element or member at `depth`, to be put into a larger document: it writes
+  /// the line break and indentation before the value, but no comma.
   public init(depth: Int) {
     self.depth = depth
   }
@@ -51,16 +51,6 @@ public struct JSONWriter {
 
   /// The JSON text with a newline after it.
   public func line() -> String { joinedText(parts, tail: "\n") }
-
-  /// Writes an element or member (with its key) that a writer made with `init(depth:)` at this writer's depth
-  /// wrote, given as its `parts`. The parts are kept as they are, not copied.
-  public mutating func raw(_ parts: [[UInt8]]) {
-    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
-    needsComma[needsComma.count - 1] = true
-    chunks.append(bytes)
-    chunks.append(contentsOf: parts)
-    bytes = []
-  }
 
   /// Moves the bytes written so far into `chunks` once they fill a chunk (checked before each value).
   private mutating func startChunkIfFull() {

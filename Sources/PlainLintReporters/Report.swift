@@ -40,6 +40,14 @@ public struct Summary: Hashable, Sendable {
     for report in reports { add(report) }
   }
 
+  /// Adds the counts of another part of the run.
+  public mutating func add(_ other: Summary) {
+    files += other.files
+    errors += other.errors
+    warnings += other.warnings
+    infos += other.infos
+  }
+
   /// Adds one file and its findings to the counts.
   public mutating func add(_ report: FileReport) {
     files += 1
@@ -99,6 +107,10 @@ extension FileByFileReporter {
     return joinedText(parts)
   }
 }
+
+/// The size of the parts a report is kept in and written out in (1 MiB): large enough that writing a part costs
+/// little, small enough that a large report is never held whole.
+let reportPartSize = 1 << 20
 
 /// Text made of UTF-8 parts, copied once into a string, with `tail` after them.
 func joinedText(_ parts: [[UInt8]], tail: String = "") -> String {

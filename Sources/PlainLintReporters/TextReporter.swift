@@ -82,7 +82,7 @@ public struct TextReporter: FileByFileReporter {
         out.append("\n")
       }
       out.append("\n")
-      if spilling && out.bytes.count >= 1 << 20 {
+      if spilling && out.bytes.count >= reportPartSize {
         if spill?(out.bytes) == true { out.removeAll() } else { spilling = false }
       }
     }
@@ -113,14 +113,7 @@ public struct TextReporter: FileByFileReporter {
     return files + ": " + parts.joined(separator: ", ") + "."
   }
 
-  /// The source lines of a finding with its span underlined: `^` under the first column, `~` after.
-  func snippet(_ document: Document, finding: Finding, start: SourceLocation, end: SourceLocation) -> String {
-    var out = TextBuffer(color: color)
-    snippet(document, finding: finding, start: start, end: end, into: &out)
-    return out.text
-  }
-
-  /// Writes the source lines of a finding with its span underlined.
+  /// Writes the source lines of a finding with its span underlined: `^` under the first column, `~` after.
   private func snippet(
     _ document: Document, finding: Finding, start: SourceLocation, end: SourceLocation, into out: inout TextBuffer
   ) {
@@ -240,9 +233,6 @@ struct TextBuffer {
   init(color: Bool) {
     self.color = color
   }
-
-  /// The text written.
-  var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Forgets the bytes written, keeping the room they took.
   mutating func removeAll() {
