@@ -4,6 +4,8 @@
 // The node's layout, so the front end can read a node's fields (its literal above all) without a call or a copy.
 // Debian's libcmark-gfm-dev installs it beside the public header; it is the layout of the library built with it.
 #include <cmark-gfm/node.h>
+// The extension's layout, so the front end can attach a copy of an extension (see `MarkdownExtensions`).
+#include <cmark-gfm/syntax_extension.h>
 
 #include <pthread.h>
 #include <stdlib.h>

@@ -35,40 +35,37 @@ public enum MarkdownFrontEnd {
   /// done (see `CCmarkGFM/shim.h`): parsing does not pay for each node's `malloc` and `free`. The tree must not be
   /// used after `body` returns. All use of the arena is in this function, so the program has one copy of its state.
   static func parse(_ bytes: [UInt8], _ body: (UnsafeMutablePointer<cmark_node>) -> Void) {
-    registerExtensions
     var arena = plainlint_arena()
     let previous = plainlint_arena_begin(&arena)
     defer { plainlint_arena_end(&arena, previous) }
     // The parser and the tree are never freed one by one: ending the arena frees them.
     guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES, plainlint_arena_allocator())
     else { return }
-    for name in ["table", "strikethrough", "autolink", "tasklist"] {
-      if let extensionPointer = cmark_find_syntax_extension(name) {
-        cmark_parser_attach_syntax_extension(parser, extensionPointer)
-      }
+    guard let root = parse(bytes, with: parser) else { return }
+    body(root)
+  }
+
+  /// Attaches the extensions to a new parser, parses bytes and returns the document node.
+  ///
+  /// Documents are parsed side by side, but those with a `~` parse their inlines one at a time (see
+  /// `MarkdownExtensions`). Every parse in the program goes through here.
+  static func parse(_ bytes: [UInt8], with parser: OpaquePointer)
+    -> UnsafeMutablePointer<cmark_node>?
+  {
+    let tilde = bytes.withUnsafeBufferPointer { MarkdownExtensions.containsTilde($0) }
+    for syntaxExtension in MarkdownExtensions.forDocument(containingTilde: tilde) {
+      cmark_parser_attach_syntax_extension(parser, syntaxExtension)
     }
-    // Block parsing (`cmark_parser_feed`) uses only the parser's own state, so it runs in parallel.
     bytes.withUnsafeBufferPointer { p in
       p.withMemoryRebound(to: CChar.self) { chars in
         if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
       }
     }
-    // cmark-gfm keeps the inline parser's table of special characters in a global that each parse with
-    // extensions sets and clears around its inline parsing, inside `cmark_parser_finish` (github/cmark-gfm#221),
-    // so two at once can miss autolinks or escapes. That part is serialized; walking the tree, tokenizing and the
-    // rules run in parallel.
-    parseLock.lock()
-    let finished = cmark_parser_finish(parser)
-    parseLock.unlock()
-    guard let root = finished else { return }
-    body(root)
+    guard tilde else { return cmark_parser_finish(parser) }
+    MarkdownExtensions.tildeLock.lock()
+    defer { MarkdownExtensions.tildeLock.unlock() }
+    return cmark_parser_finish(parser)
   }
-
-  /// Serializes cmark-gfm's parsing (see `parse`).
-  static let parseLock = ProcessLock()
-
-  /// Registers cmark-gfm's extensions once per process.
-  private static let registerExtensions: Void = cmark_gfm_core_extensions_ensure_registered()
 
   /// The source as cmark-gfm reads it, with the same byte offsets as the file: front matter, NUL bytes and bytes
   /// that are not valid UTF-8 are blanked (cmark would otherwise drop front matter into the text, or widen a bad

@@ -13,22 +13,9 @@ public enum MarkdownParserBenchmark {
       MarkdownFrontEnd.parse(bytes) { root in blocks = topLevelBlocks(root) }
       return blocks
     }
-    cmark_gfm_core_extensions_ensure_registered()
     guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return 0 }
     defer { cmark_parser_free(parser) }
-    for name in ["table", "strikethrough", "autolink", "tasklist"] {
-      if let syntaxExtension = cmark_find_syntax_extension(name) {
-        cmark_parser_attach_syntax_extension(parser, syntaxExtension)
-      }
-    }
-    MarkdownFrontEnd.parseLock.lock()
-    bytes.withUnsafeBufferPointer { p in
-      p.withMemoryRebound(to: CChar.self) { chars in
-        if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
-      }
-    }
-    let root = cmark_parser_finish(parser)
-    MarkdownFrontEnd.parseLock.unlock()
+    let root = MarkdownFrontEnd.parse(bytes, with: parser)
     guard let root else { return 0 }
     defer { cmark_node_free(root) }
     return topLevelBlocks(root)
