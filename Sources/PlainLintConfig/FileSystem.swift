@@ -132,23 +132,13 @@ public enum FileSystem {
   public static func writeThroughTemporary(
     _ bytes: [UInt8], to path: String, prefix: String, replacing: Bool
   ) -> Result<Void, FileError> {
-    var template = Array((parent(of: path) + "/" + prefix + "-XXXXXX").utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-    guard descriptor >= 0 else { return .failure(FileError(errno: errno)) }
-    let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    defer { unlink(temporary) }
-    var failure = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
-    if failure == nil && fsync(descriptor) != 0 { failure = FileError(errno: errno) }
-    // Files made by mkstemp can be read only by their owner: give the new file the usual permissions.
-    if failure == nil {
-      let mask = umask(0)
-      umask(mask)
-      fchmod(descriptor, 0o666 & ~mask)
+    let file: StagedFile
+    switch StagedFile.create(for: path, prefix: prefix) {
+    case .success(let created): file = created
+    case .failure(let failure): return .failure(failure)
     }
-    if close(descriptor) != 0 && failure == nil { failure = FileError(errno: errno) }
-    if let failure { return .failure(failure) }
-    let placed = replacing ? rename(temporary, path) : link(temporary, path)
-    guard placed == 0 else { return .failure(FileError(errno: errno)) }
+    bytes.withUnsafeBytes { file.write($0) }
+    if let failure = file.commit(replacing: replacing) { return .failure(failure) }
     return .success(())
   }
 
@@ -164,6 +154,67 @@ public enum FileSystem {
       written += count
     }
     return nil
+  }
+}
+
+/// A file written a piece at a time under a temporary name in its destination's folder (`PREFIX-XXXXXX`), and
+/// given its name only when it is whole: a reader sees the old file or the whole new one, and a failure leaves no
+/// partial file. Writes must not overlap (a streamed report's writes are made one at a time, in order).
+public final class StagedFile: @unchecked Sendable {
+  /// Where the file goes when it is committed.
+  public let path: String
+  private let temporary: String
+  private var descriptor: Int32
+  /// The first write that failed, if any: later writes are skipped and `commit` reports it.
+  private var failure: FileError?
+
+  private init(path: String, temporary: String, descriptor: Int32) {
+    self.path = path
+    self.temporary = temporary
+    self.descriptor = descriptor
+  }
+
+  /// Creates the temporary file beside `path`.
+  public static func create(for path: String, prefix: String) -> Result<StagedFile, FileError> {
+    var template = Array((FileSystem.parent(of: path) + "/" + prefix + "-XXXXXX").utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else { return .failure(FileError(errno: errno)) }
+    let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    return .success(StagedFile(path: path, temporary: temporary, descriptor: descriptor))
+  }
+
+  /// Appends bytes; a failure is kept for `commit`.
+  public func write(_ bytes: UnsafeRawBufferPointer) {
+    guard failure == nil, descriptor >= 0 else { return }
+    failure = FileSystem.writeAll(bytes, to: descriptor)
+  }
+
+  /// Flushes the file to disk, gives it the usual permissions and its name, and says what went wrong, if
+  /// anything. With `replacing`, it is renamed over `path`; without, it is linked to `path`, which fails rather
+  /// than replace a file that is there. The temporary name is removed either way.
+  public func commit(replacing: Bool) -> FileError? {
+    guard descriptor >= 0 else { return failure ?? FileError(reason: "the file was already written") }
+    defer { unlink(temporary) }
+    if failure == nil && fsync(descriptor) != 0 { failure = FileError(errno: errno) }
+    // Files made by mkstemp can be read only by their owner: give the new file the usual permissions.
+    if failure == nil {
+      let mask = umask(0)
+      umask(mask)
+      fchmod(descriptor, 0o666 & ~mask)
+    }
+    if close(descriptor) != 0 && failure == nil { failure = FileError(errno: errno) }
+    descriptor = -1
+    if let failure { return failure }
+    let placed = replacing ? rename(temporary, path) : link(temporary, path)
+    return placed == 0 ? nil : FileError(errno: errno)
+  }
+
+  deinit {
+    // Never committed: the partial file goes.
+    if descriptor >= 0 {
+      close(descriptor)
+      unlink(temporary)
+    }
   }
 }
 

@@ -198,9 +198,10 @@ func stopped(by failure: ConfigFailure) -> CheckOutcome {
 
 /// Runs `plainlint check`: finds the inputs, lints each one, and renders the report.
 ///
-/// Given a `sink`, the text and JSON reports (when they go nowhere else: no `--output`) are written to it file by
-/// file as the files are linted, in input order, and not kept: the outcome's `output` is then empty. Memory then
-/// stays with the files being linted, not the whole run's findings, and the first findings show at once.
+/// Given a `sink`, the text and JSON reports are written file by file as the files are linted, in input order, and
+/// not kept: the outcome's `output` is then empty. They go to the sink, or with `--output` to the report file
+/// (through a temporary file, renamed when it is whole) while the sink gets the text report. Memory then stays
+/// with the files being linted, not the whole run's findings, and the first findings show at once.
 public func runCheck(_ request: CheckRequest, streamingTo sink: OutputSink? = nil) throws(UsageError)
   -> CheckOutcome
 {
@@ -208,11 +209,16 @@ public func runCheck(_ request: CheckRequest, streamingTo sink: OutputSink? = ni
     configPath: request.configPath, ruleOptions: request.ruleOptions, dialect: request.dialect,
     measures: request.format == .json)
   try checkStandardInput(request.paths, stdinFilename: request.stdinFilename, language: request.language)
-  if let sink, request.reportOptions.outputPath == nil,
-    let reporter = fileByFileReporter(for: request.format, color: request.color)
-  {
+  if let sink, let reporter = fileByFileReporter(for: request.format, color: request.color) {
     do {
-      return try streamCheck(request, configuration: configuration, reporter: reporter, sink: sink)
+      guard let outputPath = request.reportOptions.outputPath else {
+        return try streamCheck(
+          request, configuration: configuration, reports: [StreamedReport(reporter: reporter, sink: sink)])
+      }
+      // The report file is never in colour.
+      let fileReporter = fileByFileReporter(for: request.format, color: false) ?? reporter
+      return try streamCheck(
+        request, configuration: configuration, reporter: fileReporter, outputPath: outputPath, sink: sink)
     } catch {
       return stopped(by: error)
     }

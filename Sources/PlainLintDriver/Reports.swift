@@ -110,6 +110,12 @@ func writeReportFile(_ text: String, to path: String) -> FileError? {
   return nil
 }
 
+/// The problem of a report file that could not be written.
+func reportFileProblem(_ failure: FileError, path: String) -> InputProblem {
+  InputProblem(
+    path: path, message: "cannot write the report: \(failure.reason); check that the folder exists and can be written to")
+}
+
 /// Appends text to a file, creating it if need be (GitHub's step summary).
 func appendToFile(_ text: String, at path: String) -> FileError? {
   let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o666)
@@ -134,10 +140,7 @@ func finish(
   if let path = options.outputPath {
     output = render(shown, as: .text, color: request.color, jobs: request.jobs)
     if let failure = writeReportFile(render(shown, as: request.format, color: false, jobs: request.jobs), to: path) {
-      problems.append(
-        InputProblem(
-          path: path,
-          message: "cannot write the report: \(failure.reason); check that the folder exists and can be written to"))
+      problems.append(reportFileProblem(failure, path: path))
     }
   } else {
     output = render(shown, as: request.format, color: request.color, jobs: request.jobs)
@@ -187,22 +190,30 @@ private struct StreamedFile: Sendable {
   var failing = false
 }
 
-/// `runCheck` for a reporter written a file at a time: the head, then each file's piece as soon as it and every
-/// file before it are done, then the tail with the counts. Only the counts and problems are kept.
+/// A report written a file at a time, and where its bytes go.
+struct StreamedReport {
+  var reporter: any FileByFileReporter
+  var sink: OutputSink
+}
+
+/// `runCheck` for reports written a file at a time: for each, the head, then each file's piece as soon as it and
+/// every file before it are done, then the tail with the counts. Only the counts and problems are kept.
+/// `finishing` runs after the last tail is written and may add a problem (a report file that could not be
+/// written).
 func streamCheck(
-  _ request: CheckRequest, configuration: RunConfiguration, reporter: some FileByFileReporter,
-  sink: @escaping OutputSink
+  _ request: CheckRequest, configuration: RunConfiguration, reports: [StreamedReport],
+  finishing: () -> InputProblem? = { nil }
 ) throws(ConfigFailure) -> CheckOutcome {
   let (found, inputProblems) = collectInputs(request.paths, stdinFilename: request.stdinFilename)
   let inputs = try configuration.plan(found, paths: request.paths)
-  let output = OrderedOutput(sink: sink, separator: reporter.separator())
-  output.write(reporter.head())
+  let outputs = reports.map { OrderedOutput(sink: $0.sink, separator: $0.reporter.separator()) }
+  for (report, output) in zip(reports, outputs) { output.write(report.reporter.head()) }
   let quiet = request.reportOptions.quiet
   let files = parallelMap(inputs.count, jobs: request.jobs) { index in
     let (report, problems) = lintOne(inputs[index], language: request.language)
     var file = StreamedFile(problems: problems)
     guard let report else {
-      output.deliver(index, nil)
+      for output in outputs { output.deliver(index, nil) }
       return file
     }
     file.warnings = report.findings.count { $0.severity == .warning }
@@ -210,7 +221,9 @@ func streamCheck(
     file.shown.add(shown)
     file.failing = shown.findings.contains { $0.severity >= request.failOn }
     // While this file is the next to write, its report goes out as it is made rather than all at the end.
-    output.deliver(index, reporter.piece(shown) { output.spill(index, $0) })
+    for (streamed, output) in zip(reports, outputs) {
+      output.deliver(index, streamed.reporter.piece(shown) { output.spill(index, $0) })
+    }
     return file
   }
   var summary = Summary()
@@ -223,8 +236,33 @@ func streamCheck(
     warnings += file.warnings
     failing = failing || file.failing
   }
-  output.write(reporter.tail(summary))
+  for (report, output) in zip(reports, outputs) { output.write(report.reporter.tail(summary)) }
+  if let problem = finishing() { problems.append(problem) }
   return outcome(output: "", problems: problems, failing: failing, warnings: warnings, request: request)
+}
+
+/// `runCheck` with `--output` for a report written a file at a time: the report goes to a temporary file beside
+/// the path as it is made, and takes the path's name when it is whole; standard output gets the text report,
+/// also as it is made. If the file cannot be made or written, the text report still goes out, and the run ends
+/// with the problem (exit code 2), leaving the path as it was.
+func streamCheck(
+  _ request: CheckRequest, configuration: RunConfiguration, reporter: any FileByFileReporter, outputPath: String,
+  sink: @escaping OutputSink
+) throws(ConfigFailure) -> CheckOutcome {
+  let absolute = FileSystem.absolute(outputPath, from: FileSystem.currentFolder())
+  let staged = StagedFile.create(for: absolute, prefix: ".plainlint-report")
+  var reports = [StreamedReport(reporter: TextReporter(color: request.color), sink: sink)]
+  if case .success(let file) = staged {
+    reports.insert(StreamedReport(reporter: reporter, sink: { file.write($0) }), at: 0)
+  }
+  return try streamCheck(request, configuration: configuration, reports: reports) {
+    let failure: FileError? =
+      switch staged {
+      case .success(let file): file.commit(replacing: true)
+      case .failure(let failure): failure
+      }
+    return failure.map { reportFileProblem($0, path: outputPath) }
+  }
 }
 
 /// Writes the files' pieces of a report in input order as they are finished on several threads: a piece waits
