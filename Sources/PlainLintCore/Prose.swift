@@ -4,6 +4,9 @@ public enum BlockKind: Hashable, Sendable {
   case paragraph
   /// A heading, with its level (1 is the title).
   case heading(level: Int)
+
+  /// The highest heading level a `ProseBlock` keeps (HTML and Markdown go to 6, Word to 9).
+  public static let highestStoredLevel = 200
   /// One item of a bulleted or numbered list.
   case listItem
   /// A cell of a table.
@@ -13,16 +16,51 @@ public enum BlockKind: Hashable, Sendable {
 }
 
 /// One block of prose: its kind and its byte range in the prose text.
+///
+/// A block takes 12 bytes: offsets in 32 bits (documents are limited to 4 GiB, as for tokens) and the kind in
+/// one byte. A large plain text has a block for every paragraph, kept while it is linted.
 public struct ProseBlock: Hashable, Sendable {
-  /// What the block is.
-  public var kind: BlockKind
+  @usableFromInline var storedStart: UInt32
+  @usableFromInline var storedEnd: UInt32
+  @usableFromInline var storedKind: UInt8
+
+  /// What the block is. Heading levels above `BlockKind.highestStoredLevel` are kept as that level.
+  public var kind: BlockKind {
+    get {
+      switch storedKind {
+      case 0: .paragraph
+      case 1: .listItem
+      case 2: .tableCell
+      case 3: .metadata
+      default: .heading(level: Int(storedKind) - 4)
+      }
+    }
+    set {
+      switch newValue {
+      case .paragraph: storedKind = 0
+      case .listItem: storedKind = 1
+      case .tableCell: storedKind = 2
+      case .metadata: storedKind = 3
+      case .heading(let level): storedKind = UInt8(4 + min(max(level, 0), BlockKind.highestStoredLevel))
+      }
+    }
+  }
+
   /// The block's bytes in `ProseText.bytes`.
-  public var range: Range<Int>
+  @inlinable public var range: Range<Int> {
+    get { Int(storedStart)..<Int(storedEnd) }
+    set {
+      storedStart = UInt32(truncatingIfNeeded: newValue.lowerBound)
+      storedEnd = UInt32(truncatingIfNeeded: newValue.upperBound)
+    }
+  }
 
   /// Creates a block.
   public init(kind: BlockKind, range: Range<Int>) {
+    storedStart = UInt32(truncatingIfNeeded: range.lowerBound)
+    storedEnd = UInt32(truncatingIfNeeded: range.upperBound)
+    storedKind = 0
     self.kind = kind
-    self.range = range
   }
 }
 

@@ -127,11 +127,16 @@ private func walk(_ folder: String, into found: inout [String]) {
   }
 }
 
+/// What a file larger than plainlint can read is told.
+let tooLargeMessage = "is larger than 4 GiB, the most plainlint can read; split it into smaller files"
+
 /// Reads a whole file into memory, or says in plain words why it could not.
 public func readInput(_ input: InputFile) throws(InputProblem) -> [UInt8] {
   switch input.source {
   case .standardInput:
-    return readAll(from: 0)
+    let bytes = readAll(from: 0)
+    if bytes.count > Token.maximumDocumentSize { throw InputProblem(path: input.displayPath, message: tooLargeMessage) }
+    return bytes
   case .file(let path):
     let descriptor = open(path, O_RDONLY)
     guard descriptor >= 0 else {
@@ -142,6 +147,10 @@ public func readInput(_ input: InputFile) throws(InputProblem) -> [UInt8] {
     var status = stat()
     if fstat(descriptor, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR {
       throw InputProblem(path: input.displayPath, message: "is a folder, not a file")
+    }
+    // Offsets are kept in 32 bits (see `Token`); the size is checked before anything is read.
+    if Int(status.st_size) > Token.maximumDocumentSize {
+      throw InputProblem(path: input.displayPath, message: tooLargeMessage)
     }
     return readAll(from: descriptor, sizeHint: Int(status.st_size))
   }

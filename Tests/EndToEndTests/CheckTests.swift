@@ -252,4 +252,20 @@ struct FileDiscoveryTests {
       #expect(result.stderr.contains("permission denied"))
     }
   }
+
+  @Test("a file over 4 GiB is refused before it is read, and the others are still linted")
+  func filesTooLargeToReadAreReported() throws {
+    try withTemporaryFolder { folder in
+      // A sparse file: 5 GiB long, but it takes no room on the disk, and nothing of it is read.
+      let huge = folder.appendingPathComponent("huge.txt")
+      #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
+      #expect(truncate(huge.path, 5 << 30) == 0)
+      try write("Fine.\n", to: "small.txt", in: folder)
+      let result = try plainlint(["check", "huge.txt", "small.txt"], in: folder)
+      #expect(result.status == 2)
+      #expect(
+        result.stderr == "huge.txt: error: is larger than 4 GiB, the most plainlint can read; split it into smaller files\n")
+      #expect(result.stdout.contains("Checked 1 file"))
+    }
+  }
 }
