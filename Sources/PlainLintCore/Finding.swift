@@ -49,15 +49,20 @@ public struct Finding: Hashable, Sendable {
   public var term: GlossaryTerm?
 
   /// Creates a finding.
-  public init(
-    rule: String, severity: Severity, message: String, range: Range<Int>, suggestions: [Suggestion] = [],
-    term: GlossaryTerm? = nil
-  ) {
+  public init(rule: String, severity: Severity, message: String, range: Range<Int>, suggestions: [Suggestion] = []) {
     self.rule = rule
     self.severity = severity
     self.message = message
     self.range = range
     self.suggestions = suggestions
+  }
+
+  /// Creates a finding about a term from a word list, for a glossary.
+  public init(
+    rule: String, severity: Severity, message: String, range: Range<Int>, suggestions: [Suggestion],
+    term: GlossaryTerm?
+  ) {
+    self.init(rule: rule, severity: severity, message: message, range: range, suggestions: suggestions)
     self.term = term
   }
 }

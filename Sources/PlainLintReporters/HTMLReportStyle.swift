@@ -22,7 +22,8 @@ extension HTMLReportWriter {
     table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
     caption { text-align: left; font-weight: 700; padding: .25rem 0; }
     th, td { border: 1px solid #6b6b6b; padding: .4rem .5rem; text-align: left; vertical-align: top; \
-    overflow-wrap: anywhere; }
+    overflow-wrap: break-word; }
+    .glossary td:nth-child(2) { width: 40%; }
     thead th { color: #1b1b1b; background: #e8e8e8; }
     .overall { font-size: 1.15rem; padding: .6rem .8rem; border-left: .4rem solid; }
     .age { margin: 0; padding: .25rem .5rem; border-left: .35rem solid; font-size: .9375rem; line-height: 1.4; }

@@ -191,6 +191,11 @@ public struct HTMLReportWriter: Reporter {
         format: document.report.format, words: document.counts.words, sentences: document.counts.sentences))
     page.raw("\n")
     writeAge(HTMLReportWording.documentAge(document.age), age: document.age, target: document.target, to: &page)
+    if !document.documentNotes.isEmpty {
+      page.raw("<ul class=\"notes\">\n")
+      for note in document.documentNotes { writeNote(note, in: document, to: &page) }
+      page.raw("</ul>\n")
+    }
     if !single {
       page.element("h3", "", HTMLReportWording.foundHeading)
       page.raw("\n")
@@ -363,9 +368,7 @@ public struct HTMLReportWriter: Reporter {
         continue
       }
       if start < index { pieces.append((String(decoding: bytes[start..<index], as: UTF8.self), false)) }
-      let written = source.text(prose.map.sourceRange(ofProse: index..<index + 3))
-      let isMarkup: (Character) -> Bool = { $0 == "`" || $0 == "<" || $0 == ">" }
-      let code = String(written.drop(while: isMarkup).reversed().drop(while: isMarkup).reversed())
+      let code = Self.withoutMarkup(source.text(prose.map.sourceRange(ofProse: index..<index + 3)))
       pieces.append((code.isEmpty ? "\u{FFFC}" : code, !code.isEmpty))
       index += 3
       start = index
@@ -434,6 +437,8 @@ public struct HTMLReportWriter: Reporter {
     /// Its reading age in whole years.
     var age: Int?
     var blocks: [PreparedBlock]
+    /// Notes about the whole document, shown with its reading age.
+    var documentNotes: [Note]
     /// Notes for findings outside every block (a directive in a comment, say).
     var otherNotes: [Note]
     /// The sentences that raise its reading age most.
@@ -512,6 +517,7 @@ public struct HTMLReportWriter: Reporter {
     // Each finding to a mark or a note.
     var candidates: [Int: [(range: Range<Int>, finding: Int)]] = [:]
     var otherNotes: [Note] = []
+    var documentNotes: [Note] = []
     var converter = PositionConverter(report.document)
     for (index, finding) in report.findings.enumerated() {
       let range = inverse.proseRange(ofSource: finding.range)
@@ -520,6 +526,13 @@ public struct HTMLReportWriter: Reporter {
         continue
       }
       let block = prose.blocks[blockIndex].range
+      if prose.blocks.count > 1, range.lowerBound <= prose.blocks[0].range.lowerBound,
+        range.upperBound >= prose.blocks[prose.blocks.count - 1].range.upperBound
+      {
+        // About the whole document: shown with its reading age.
+        documentNotes.append(Note(finding: index))
+        continue
+      }
       if HTMLReportWording.noteRules.contains(finding.rule) || range.isEmpty || range.upperBound > block.upperBound {
         blocks[blockIndex].notes.append(Note(finding: index, opening: opening(range, of: block, in: prose, source: report.document)))
       } else {
@@ -563,8 +576,8 @@ public struct HTMLReportWriter: Reporter {
       metrics, target: target, prose: prose, source: report.document, inverse: inverse, blocks: blocks)
     return PreparedDocument(
       number: number, report: report, prose: prose, target: target,
-      counts: metrics.document, age: wholeAge(metrics.document), blocks: blocks, otherNotes: otherNotes,
-      hardest: hardest, findingAnchors: findingAnchors)
+      counts: metrics.document, age: wholeAge(metrics.document), blocks: blocks, documentNotes: documentNotes,
+      otherNotes: otherNotes, hardest: hardest, findingAnchors: findingAnchors)
   }
 
   /// The sentences whose removal would lower the document's reading age most, among those with a reading age
@@ -649,6 +662,19 @@ public struct HTMLReportWriter: Reporter {
     return String(words.prefix(Self.openingLength - 1)) + "…"
   }
 
+  /// Code or a web address as written, without the backticks of Markdown code or the angle brackets of a
+  /// Markdown web address.
+  static func withoutMarkup(_ written: String) -> String {
+    if written.first == "`" {
+      let inside = written.drop { $0 == "`" }.reversed().drop { $0 == "`" }.reversed()
+      return String(inside).trimmingSpaces()
+    }
+    if written.count >= 2 && written.first == "<" && written.last == ">" {
+      return String(written.dropFirst().dropLast())
+    }
+    return written
+  }
+
   /// A stretch of prose as plain text, with code and web addresses from the source.
   static func plain(_ range: Range<Int>, of prose: ProseText, source: Document) -> String {
     pieces(range, of: prose, source: source).map(\.text).joined()
@@ -724,5 +750,12 @@ public struct HTMLReportWriter: Reporter {
       previous = max(page, 4)
       return previous
     }
+  }
+}
+
+extension String {
+  /// The string without spaces at either end.
+  func trimmingSpaces() -> String {
+    String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
   }
 }
