@@ -8,7 +8,7 @@ import PlainLintCore
 /// The page needs nothing from the network: the styles and a one-line script (Escape closes a note; the page
 /// works without it) are in the page. Every piece of text from the documents is escaped. The output depends
 /// only on the reports, so the same inputs give the same page byte for byte.
-public struct HTMLReportWriter: Reporter {
+public struct HTMLReportWriter: Reporter, Sendable {
   /// The page's title and main heading.
   public var title: String
   /// The plainlint version named on the page.
