@@ -40,7 +40,8 @@ extension HTMLReportWriter {
     .block > .text { grid-column: 1; grid-row: 1; margin: 0; }
     .block > .age { grid-column: 2; grid-row: 1; }
     .block > .notes, .block > .footnotes { grid-column: 1 / -1; }
-    .text { position: relative; white-space: pre-line; }
+    .text { position: relative; }
+    .keep-lines .text { white-space: pre-line; }
     ul.items, ul.cells { margin: 0 0 1.1rem; padding-left: 1.5rem; }
     ul.items > li, ul.cells > li { position: relative; margin-bottom: .3rem; }
     ul.cells > li { list-style: square; }

@@ -26,7 +26,9 @@ public struct HTMLReportWriter: Reporter, Sendable {
   static let openingLength = 60
 
   /// Creates the writer.
-  public init(title: String = HTMLReportWording.defaultTitle, version: String, target: Int, ruleNames: [String: String]) {
+  public init(
+    title: String = HTMLReportWording.defaultTitle, version: String, target: Int, ruleNames: [String: String]
+  ) {
     self.title = title
     self.version = version
     self.target = target
@@ -165,7 +167,8 @@ public struct HTMLReportWriter: Reporter, Sendable {
       page.element("th", "scope=\"row\"", entry.term.term)
       page.element("td", "", entry.term.meaning)
       let alternatives = entry.term.alternatives
-      page.element("td", "", alternatives.isEmpty ? HTMLReportWording.noAlternatives : alternatives.joined(separator: "; "))
+      page.element(
+        "td", "", alternatives.isEmpty ? HTMLReportWording.noAlternatives : alternatives.joined(separator: "; "))
       page.raw("<td>")
       for (index, place) in entry.places.enumerated() {
         if index > 0 { page.raw("<br>") }
@@ -213,14 +216,16 @@ public struct HTMLReportWriter: Reporter, Sendable {
         page.raw("<li>")
         page.element("q", "", sentence.quote)
         page.raw(" ")
-        page.element("span", "class=\"\(ageClass(sentence.age, target: document.target))\"",
+        page.element(
+          "span", "class=\"\(ageClass(sentence.age, target: document.target))\"",
           HTMLReportWording.readingAge(sentence.age))
         page.raw(" <a href=\"#\(sentence.anchor)\">\(HTMLReportWording.goToText)</a></li>\n")
       }
       page.raw("</ol>\n")
     }
     page.element("h3", "", HTMLReportWording.textHeading)
-    page.raw("\n<div class=\"doc-text\">\n")
+    // Plain text keeps its line breaks; in Markdown and HTML a line break inside a paragraph is a space.
+    page.raw("\n<div class=\"doc-text\(document.prose.format == "text" ? " keep-lines" : "")\">\n")
     if document.blocks.isEmpty {
       page.element("p", "", HTMLReportWording.noText)
       page.raw("\n")
@@ -373,7 +378,9 @@ public struct HTMLReportWriter: Reporter, Sendable {
       index += 3
       start = index
     }
-    if start < range.upperBound { pieces.append((String(decoding: bytes[start..<range.upperBound], as: UTF8.self), false)) }
+    if start < range.upperBound {
+      pieces.append((String(decoding: bytes[start..<range.upperBound], as: UTF8.self), false))
+    }
     return pieces
   }
 
@@ -498,7 +505,9 @@ public struct HTMLReportWriter: Reporter, Sendable {
     let prose = report.prose ?? Self.wholeText(report.document)
     let inverse = SourceMap.Inverse(prose.map)
     let anchor = "d\(number)"
-    var blocks = prose.blocks.enumerated().map { PreparedBlock(block: $0.element, anchor: "\(anchor)-b\($0.offset + 1)") }
+    var blocks = prose.blocks.enumerated().map {
+      PreparedBlock(block: $0.element, anchor: "\(anchor)-b\($0.offset + 1)")
+    }
     let metrics = report.metrics ?? DocumentMetrics()
     let target = report.readingAgeTarget ?? self.target
 
@@ -534,7 +543,8 @@ public struct HTMLReportWriter: Reporter, Sendable {
         continue
       }
       if HTMLReportWording.noteRules.contains(finding.rule) || range.isEmpty || range.upperBound > block.upperBound {
-        blocks[blockIndex].notes.append(Note(finding: index, opening: opening(range, of: block, in: prose, source: report.document)))
+        blocks[blockIndex].notes.append(
+          Note(finding: index, opening: opening(range, of: block, in: prose, source: report.document)))
       } else {
         candidates[blockIndex, default: []].append((range, index))
       }
@@ -556,7 +566,9 @@ public struct HTMLReportWriter: Reporter, Sendable {
             // Overlapping words that neither holds: the finding becomes a note.
             let block = blocks[index].block.range
             blocks[index].notes.append(
-              Note(finding: candidate.finding, opening: opening(candidate.range, of: block, in: prose, source: report.document)))
+              Note(
+                finding: candidate.finding,
+                opening: opening(candidate.range, of: block, in: prose, source: report.document)))
             findingAnchors[candidate.finding] = blocks[index].anchor
           }
           continue

@@ -26,7 +26,8 @@ struct PlainLintCommand: ParsableCommand {
       """,
     version: plainlintVersion,
     subcommands: [
-      Check.self, Stats.self, Report.self, Rules.self, Explain.self, Init.self, ConfigCommand.self, Dictionary.self, Lsp.self,
+      Check.self, Stats.self, Report.self, Rules.self, Explain.self, Init.self, ConfigCommand.self, Dictionary.self,
+      Lsp.self,
     ],
     defaultSubcommand: Check.self
   )

@@ -27,7 +27,8 @@ struct BrowserRun {
 /// the DOM.
 func openInChromium(_ page: URL, _ arguments: [String]) throws -> BrowserRun {
   let chromium = try #require(
-    chromiumBinary, "Chromium is not installed: run scripts/install-system-packages as root, or apt-get install chromium")
+    chromiumBinary,
+    "Chromium is not installed: run scripts/install-system-packages as root, or apt-get install chromium")
   return try withTemporaryFolder { profile in
     let result = try run(
       URL(fileURLWithPath: "/usr/bin/timeout"),
@@ -182,7 +183,8 @@ struct ReportAccessibilityTests {
   /// The check can fail: a page with each kind of fault is caught, fault by fault.
   @Test func aBrokenPageIsCaught() throws {
     try withTemporaryFolder { folder in
-      let good = try String(contentsOf: writeReport(ReportBrowserTests.inputs, named: "good.html", in: folder),
+      let good = try String(
+        contentsOf: writeReport(ReportBrowserTests.inputs, named: "good.html", in: folder),
         encoding: .utf8)
       let faults: [(from: String, to: String, error: String)] = [
         ("<html lang=\"en-GB\">", "<html>", "lang=\"en-GB\""),

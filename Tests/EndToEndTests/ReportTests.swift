@@ -137,8 +137,9 @@ struct ReportTests {
 
   @Test func theGlossaryHasEachTermOnceWithEveryDocument() throws {
     let page = try plainlint(["report", "coproduction"]).stdout
-    let glossary = try #require(page.components(separatedBy: "<table class=\"glossary\">").last?
-      .components(separatedBy: "</table>").first)
+    let glossary = try #require(
+      page.components(separatedBy: "<table class=\"glossary\">").last?
+        .components(separatedBy: "</table>").first)
     let terms = glossary.components(separatedBy: "<th scope=\"row\">").dropFirst()
       .map { String($0.prefix { $0 != "<" }) }
     #expect(terms.count == Set(terms.map { $0.lowercased() }).count)

@@ -7,7 +7,8 @@ import Testing
 /// A writer with the built-in rules' names, as `plainlint report` makes it.
 let htmlWriter = HTMLReportWriter(
   version: "9.9.9", target: 11,
-  ruleNames: Dictionary(uniqueKeysWithValues: BuiltInRules.all.map { ($0.description.identifier, $0.description.name) }))
+  ruleNames: Dictionary(uniqueKeysWithValues: BuiltInRules.all.map { ($0.description.identifier, $0.description.name) })
+)
 
 /// A finding of `rule` over `part` of `text`.
 func finding(_ rule: String, _ part: String, in text: String, term: GlossaryTerm? = nil) -> Finding {
@@ -97,12 +98,15 @@ struct HTMLReportTests {
     #expect(!page.contains("<mark "))
     let top = between("Whole document:", "<h3>", in: page) ?? ""
     #expect(top.contains("<li><strong>Reading age:</strong> Whole.</li>"))
-    #expect(page.contains("<li><strong>Long sentence:</strong> <q>Second one is long.</q> About Second one is long..</li>"))
+    #expect(
+      page.contains("<li><strong>Long sentence:</strong> <q>Second one is long.</q> About Second one is long..</li>"))
   }
 
   @Test func headingLevelsNeverSkip() {
-    let kinds: [BlockKind] = [.heading(level: 2), .paragraph, .heading(level: 4), .heading(level: 5), .heading(level: 2),
-      .heading(level: 6), .heading(level: 6)]
+    let kinds: [BlockKind] = [
+      .heading(level: 2), .paragraph, .heading(level: 4), .heading(level: 5), .heading(level: 2),
+      .heading(level: 6), .heading(level: 6),
+    ]
     #expect(htmlWriter.headingLevels(kinds) == [4, 0, 5, 6, 4, 5, 6])
     #expect(htmlWriter.headingLevels([.heading(level: 1), .heading(level: 1)]) == [4, 4])
   }
@@ -112,28 +116,35 @@ struct HTMLReportTests {
     let first = "Some Oedema and PALS.\n"
     let second = "More oedema here.\n"
     let page = htmlWriter.render([
-      htmlReport(first, path: "one.txt", [
-        finding("jargon", "Oedema", in: first, term: oedema), finding("acronym-undefined", "PALS", in: first),
-      ]),
+      htmlReport(
+        first, path: "one.txt",
+        [
+          finding("jargon", "Oedema", in: first, term: oedema), finding("acronym-undefined", "PALS", in: first),
+        ]),
       htmlReport(second, path: "two.txt", [finding("jargon", "oedema", in: second, term: oedema)]),
     ])
     let glossary = between("<table class=\"glossary\">", "</table>", in: page) ?? ""
     let rows = glossary.components(separatedBy: "<tr><th scope=\"row\">").dropFirst()
     #expect(rows.count == 2)
     #expect(rows.first?.hasPrefix("oedema</th><td>Swelling.</td><td>swelling</td>") == true)
-    #expect(rows.first?.contains("<a href=\"#d1-f1\">one.txt, line 1</a><br><a href=\"#d2-f1\">two.txt, line 1</a>") == true)
+    #expect(
+      rows.first?.contains("<a href=\"#d1-f1\">one.txt, line 1</a><br><a href=\"#d2-f1\">two.txt, line 1</a>") == true)
     // An acronym plainlint does not know is still listed, with what to do.
     #expect(rows.last?.hasPrefix("PALS</th><td>\(HTMLText.escaped(HTMLReportWording.unknownAcronym))</td>") == true)
   }
 
   @Test func theHardestSentencesAreThoseThatRaiseTheReadingAgeMost() throws {
-    var counts = TextCounts(words: 40, sentences: 4, syllables: 56, polysyllables: 2, complexWords: 2, letters: 160,
+    var counts = TextCounts(
+      words: 40, sentences: 4, syllables: 56, polysyllables: 2, complexWords: 2, letters: 160,
       hardWords: 1)
-    let easy = TextCounts(words: 10, sentences: 1, syllables: 11, polysyllables: 0, complexWords: 0, letters: 35,
+    let easy = TextCounts(
+      words: 10, sentences: 1, syllables: 11, polysyllables: 0, complexWords: 0, letters: 35,
       hardWords: 0)
-    let hard = TextCounts(words: 10, sentences: 1, syllables: 25, polysyllables: 2, complexWords: 2, letters: 70,
+    let hard = TextCounts(
+      words: 10, sentences: 1, syllables: 25, polysyllables: 2, complexWords: 2, letters: 70,
       hardWords: 1)
-    let harder = TextCounts(words: 4, sentences: 1, syllables: 14, polysyllables: 2, complexWords: 2, letters: 40,
+    let harder = TextCounts(
+      words: 4, sentences: 1, syllables: 14, polysyllables: 2, complexWords: 2, letters: 40,
       hardWords: 1)
     counts = TextCounts()
     for part in [easy, hard, easy, harder] { counts += part }

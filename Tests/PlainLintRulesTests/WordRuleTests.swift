@@ -185,7 +185,8 @@ struct GlossaryTermTests {
 @Suite("Sentences measured for the report")
 struct SentenceMetricsTests {
   @Test func theSentenceMeasurerKeepsEachSentenceOfTheRunningText() throws {
-    let text = "Your visit\n\nCome in on time. Bring your letter.\n\nSubsequent consultations necessitate documentation."
+    let text =
+      "Your visit\n\nCome in on time. Bring your letter.\n\nSubsequent consultations necessitate documentation."
     let prose = PlainTextFrontEnd.prose(of: Document(path: "test.txt", text: text))
     let plain = Linter(rules: [], measurer: BuiltInRules.measurer(words: nil)).run(prose).metrics
     let kept = try #require(Linter(rules: [], measurer: BuiltInRules.sentenceMeasurer(words: nil)).run(prose).metrics)

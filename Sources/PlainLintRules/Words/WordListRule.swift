@@ -80,7 +80,8 @@ final class WordListChecker: RuleChecker {
 /// for an entry whose alternative is to leave the words out).
 func glossaryTerm(_ entry: WordEntry) -> GlossaryTerm {
   let alternatives = entry.alternatives.map { $0 == "(omit)" ? leaveItOut : $0 }
-  return GlossaryTerm(term: entry.term, meaning: sentence(entry.explanation), alternatives: alternatives, isAcronym: false)
+  return GlossaryTerm(
+    term: entry.term, meaning: sentence(entry.explanation), alternatives: alternatives, isAcronym: false)
 }
 
 /// The alternative "(omit)" in words.
