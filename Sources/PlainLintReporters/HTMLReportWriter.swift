@@ -585,7 +585,8 @@ public struct HTMLReportWriter: Reporter, Sendable {
     }
 
     let hardest = hardestSentences(
-      metrics, target: target, prose: prose, source: report.document, inverse: inverse, blocks: blocks)
+      metrics, target: target, prose: prose, source: report.document, inverse: inverse, blocks: blocks,
+      documentAnchor: anchor)
     return PreparedDocument(
       number: number, report: report, prose: prose, target: target,
       counts: metrics.document, age: wholeAge(metrics.document), blocks: blocks, documentNotes: documentNotes,
@@ -593,10 +594,11 @@ public struct HTMLReportWriter: Reporter, Sendable {
   }
 
   /// The sentences whose removal would lower the document's reading age most, among those with a reading age
-  /// above the target: at most `hardestCount`, the one that raises it most first.
+  /// above the target: at most `hardestCount`, the one that raises it most first, each linked to its paragraph
+  /// (or to the document, for a sentence outside every block).
   func hardestSentences(
     _ metrics: DocumentMetrics, target: Int, prose: ProseText, source: Document, inverse: SourceMap.Inverse,
-    blocks: [PreparedBlock]
+    blocks: [PreparedBlock], documentAnchor: String
   ) -> [HardSentence] {
     guard let whole = metrics.document.scores.readingAge else { return [] }
     var ranked: [(raise: Double, age: Int, index: Int)] = []
@@ -614,7 +616,7 @@ public struct HTMLReportWriter: Reporter, Sendable {
         .split(whereSeparator: \.isWhitespace).joined(separator: " ")
       if quote.count > Self.quoteLength { quote = String(quote.prefix(Self.quoteLength - 1)) + "…" }
       let block = Self.block(containing: range.lowerBound, in: prose.blocks)
-      return HardSentence(quote: quote, age: entry.age, anchor: block.map { blocks[$0].anchor } ?? "")
+      return HardSentence(quote: quote, age: entry.age, anchor: block.map { blocks[$0].anchor } ?? documentAnchor)
     }
   }
 
