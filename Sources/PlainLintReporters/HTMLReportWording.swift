@@ -33,7 +33,8 @@ public enum HTMLReportWording {
       label: "Person first", one: "phrase that does not put the person first",
       many: "phrases that do not put the person first"),
     "latin-abbreviation": RuleWording(
-      label: "Latin short form", one: "Latin short form (like e.g.)", many: "Latin short forms (like e.g.)"),
+      label: "Latin short form", one: "Latin short form to write in full",
+      many: "Latin short forms to write in full"),
     "uncommon-word": RuleWording(
       label: "Uncommon word", one: "word many readers may not know", many: "words many readers may not know"),
     "acronym-undefined": RuleWording(
@@ -55,8 +56,8 @@ public enum HTMLReportWording {
       label: "Who does what?", one: "sentence that does not say who does what",
       many: "sentences that do not say who does what"),
     "directive": RuleWording(
-      label: "plainlint comment", one: "plainlint comment that could not be read",
-      many: "plainlint comments that could not be read"),
+      label: "plainlint comment", one: "plainlint comment we could not read",
+      many: "plainlint comments we could not read"),
   ]
 
   /// Rules whose findings are about a whole sentence or paragraph: shown as a note under the paragraph, not as
@@ -90,12 +91,12 @@ public enum HTMLReportWording {
   public static let helpHeading = "How to read this page"
   /// The help on reading the page, a paragraph each.
   public static let help = [
-    "Words we have marked are shown with a coloured background, a line under them and a number. "
+    "We have marked some words. Each one has a coloured background, a line under it and a number. "
       + "To read our note about a word, point at it, tap it, or move to it with the Tab key.",
-    "The reading age of each paragraph and each part is shown beside it. Reading age is worked out from how "
+    "We show the reading age of each paragraph and each part beside it. We work out reading age from how "
       + "long the sentences and words are. A lower number is easier to read.",
-    "Notes about a whole sentence or paragraph are shown under it. When you print this page, "
-      + "the notes are printed under each paragraph.",
+    "We show notes about a whole sentence or paragraph under it. When you print this page, "
+      + "the notes about words appear under each paragraph too.",
   ]
   /// The glossary's heading.
   public static let glossaryHeading = "Glossary of acronyms and jargon"
@@ -108,7 +109,7 @@ public enum HTMLReportWording {
   /// The glossary table's column headings.
   public static let glossaryColumns = ["Word or acronym", "What it means", "Plainer words to use", "Where it is"]
   /// What the glossary says of an acronym that is not in plainlint's lists.
-  public static let unknownAcronym = "Not in plainlint's lists. Say what it stands for the first time you use it."
+  public static let unknownAcronym = "We do not know this acronym. Say what it stands for the first time you use it."
   /// What the glossary says when a term has no plainer words.
   public static let noAlternatives = "Explain it in the text"
   /// The heading of the reading-age table of several documents.
@@ -179,7 +180,11 @@ public enum HTMLReportWording {
   /// The summary's sentence about the reading age of everything on the page.
   public static func overallReadingAge(_ age: Int?, target: Int, documents: Int) -> String {
     let what = documents == 1 ? "The reading age of the document" : "The reading age of all the documents together"
-    guard let age else { return what + " cannot be worked out: there are no sentences to measure." }
+    guard let age else {
+      return documents == 1
+        ? "The document has no sentences, so we cannot work out its reading age."
+        : "The documents have no sentences, so we cannot work out their reading age."
+    }
     let difference = age - target
     let comparison: String
     if difference > 0 {
