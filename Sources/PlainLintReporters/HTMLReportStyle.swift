@@ -1,7 +1,8 @@
 extension HTMLReportWriter {
   /// The page's styles. Every colour pair has a contrast of at least 4.5:1 (checked by the accessibility test);
   /// marks and reading ages are told apart by lines, symbols and words as well as colour. Notes open on hover and
-  /// on focus (a tap focuses a mark), and are printed as footnotes under each paragraph.
+  /// on focus (a tap focuses a mark), stay open while the pointer moves onto them (the `::before` bridge over the
+  /// gap), and are printed as footnotes under each paragraph.
   static let styles = """
     :root { color-scheme: light; }
     * { box-sizing: border-box; }
@@ -56,6 +57,7 @@ extension HTMLReportWriter {
     box-shadow: 0 .3rem 1rem rgba(0, 0, 0, .25); white-space: normal; font-size: .9375rem; font-weight: 400; \
     line-height: 1.45; }
     mark.f:hover + .tip, mark.f:focus + .tip, .tip:hover { display: block; }
+    .tip::before { content: ""; position: absolute; left: 0; right: 0; top: -1rem; height: 1rem; }
     .tip-item { display: block; }
     .tip-item + .tip-item { margin-top: .4rem; padding-top: .4rem; border-top: 1px solid #6b6b6b; }
     .tip-label { font-weight: 700; }
