@@ -122,6 +122,17 @@ struct ReportTests {
     #expect(result.stdout.contains(">utilise<sup"))
   }
 
+  /// On a terminal, without -o, plainlint asks for a file rather than filling the screen with HTML (`script`
+  /// gives the command a terminal).
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func notToATerminal() throws {
+    let command = "'\(plainlintBinary.path)' report markdown/leaflet.md"
+    let result = try run(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", command, "/dev/null"])
+    #expect(result.status == 2)
+    #expect(result.stdout.contains("name a file for it with -o report.html"))
+    #expect(!result.stdout.contains("<html"))
+  }
+
   @Test func theTargetComesFromTheOptionsAndConfiguration() throws {
     let result = try plainlint(["report", "--option", "reading-age.target=6", "readability/easy-leaflet.txt"])
     #expect(result.stdout.contains("above the target of 6"))
