@@ -44,6 +44,9 @@ public struct Finding: Hashable, Sendable {
   public var range: Range<Int>
   /// Plain alternatives or fixes (may be empty).
   public var suggestions: [Suggestion]
+  /// What the word lists say about the word or acronym found, for a glossary; nil when the finding is not about
+  /// a term from a list (a long sentence, a word outside everyday English).
+  public var term: GlossaryTerm?
 
   /// Creates a finding.
   public init(rule: String, severity: Severity, message: String, range: Range<Int>, suggestions: [Suggestion] = []) {
@@ -52,6 +55,48 @@ public struct Finding: Hashable, Sendable {
     self.message = message
     self.range = range
     self.suggestions = suggestions
+  }
+
+  /// Creates a finding about a term from a word list, for a glossary.
+  public init(
+    rule: String, severity: Severity, message: String, range: Range<Int>, suggestions: [Suggestion],
+    term: GlossaryTerm?
+  ) {
+    self.init(rule: rule, severity: severity, message: message, range: range, suggestions: suggestions)
+    self.term = term
+  }
+}
+
+/// A word-list term or acronym as a glossary shows it: the term, what it means, and plainer words to use.
+///
+/// A class, so that the many findings of one term share one copy (a finding only grows by a reference).
+public final class GlossaryTerm: Hashable, Sendable {
+  /// The term as the list writes it ("oedema", "PALS"), not as the text wrote it ("Oedema's").
+  public let term: String
+  /// What it means, in plain words (for an acronym: what it stands for, then the list's explanation).
+  public let meaning: String
+  /// Plainer words to use instead (for an acronym: the words it stands for, or its replacement).
+  public let alternatives: [String]
+  /// Whether the term is an acronym.
+  public let isAcronym: Bool
+
+  /// Creates a glossary term.
+  public init(term: String, meaning: String, alternatives: [String], isAcronym: Bool) {
+    self.term = term
+    self.meaning = meaning
+    self.alternatives = alternatives
+    self.isAcronym = isAcronym
+  }
+
+  public static func == (a: GlossaryTerm, b: GlossaryTerm) -> Bool {
+    a.term == b.term && a.meaning == b.meaning && a.alternatives == b.alternatives && a.isAcronym == b.isAcronym
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(term)
+    hasher.combine(meaning)
+    hasher.combine(alternatives)
+    hasher.combine(isAcronym)
   }
 }
 
@@ -63,11 +108,14 @@ public struct FindingSink {
   /// The rule reporting now: the linter sets it before each call (a number, so no string is copied per call).
   var rule = 0
 
-  /// Reports a finding over a range of prose bytes.
-  public mutating func report(_ range: Range<Int>, message: String, suggestions: [Suggestion] = []) {
+  /// Reports a finding over a range of prose bytes, with the glossary term it is about, if any.
+  public mutating func report(
+    _ range: Range<Int>, message: String, suggestions: [Suggestion] = [], term: GlossaryTerm? = nil
+  ) {
     let rule = rules[self.rule]
     findings.append(
       Finding(
-        rule: rule.identifier, severity: rule.severity, message: message, range: range, suggestions: suggestions))
+        rule: rule.identifier, severity: rule.severity, message: message, range: range, suggestions: suggestions,
+        term: term))
   }
 }

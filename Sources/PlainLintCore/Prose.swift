@@ -251,3 +251,66 @@ public struct SourceMap: Sendable {
     return start..<max(start, end)
   }
 }
+
+extension SourceMap {
+  /// The map read the other way, from source offsets to prose offsets: made once for a document, for showing
+  /// findings (found in source offsets) in the prose a reader reads.
+  public struct Inverse: Sendable {
+    /// The segments, sorted by where they start in the source.
+    private let bySource: [Segment]
+    /// Whether the map is the identity.
+    private let isIdentity: Bool
+
+    /// Makes the inverse of `map`.
+    public init(_ map: SourceMap) {
+      isIdentity = map.isIdentity
+      bySource = map.segments.sorted { ($0.sourceStart, $0.proseStart) < ($1.sourceStart, $1.proseStart) }
+    }
+
+    /// The index of the last segment that starts in the source at or before `offset`, if any.
+    private func segmentIndex(atOrBefore offset: Int) -> Int? {
+      var low = 0
+      var high = bySource.count
+      while low < high {
+        let mid = (low + high) / 2
+        if bySource[mid].sourceStart <= offset { low = mid + 1 } else { high = mid }
+      }
+      return low == 0 ? nil : low - 1
+    }
+
+    /// The prose offset where a source range starting at `offset` starts: inside a segment that maps byte for
+    /// byte, the same byte; inside one that does not (an entity), its start; between segments (markup), the
+    /// start of the next piece of prose.
+    public func proseStart(ofSource offset: Int) -> Int {
+      if isIdentity { return offset }
+      guard let index = segmentIndex(atOrBefore: offset) else { return bySource.first?.proseStart ?? 0 }
+      let segment = bySource[index]
+      let delta = offset - segment.sourceStart
+      if delta < segment.sourceLength {
+        return segment.proseLength == segment.sourceLength ? segment.proseStart + delta : segment.proseStart
+      }
+      if index + 1 < bySource.count { return bySource[index + 1].proseStart }
+      return segment.proseStart + segment.proseLength
+    }
+
+    /// The prose offset where a source range ending (exclusively) at `offset` ends: inside a segment that does not
+    /// map byte for byte, its end; between segments, the end of the prose before.
+    public func proseEnd(ofSource offset: Int) -> Int {
+      if isIdentity { return offset }
+      guard let index = segmentIndex(atOrBefore: offset - 1) else { return bySource.first?.proseStart ?? 0 }
+      let segment = bySource[index]
+      let delta = offset - segment.sourceStart
+      if delta <= segment.sourceLength && segment.proseLength == segment.sourceLength {
+        return segment.proseStart + delta
+      }
+      return segment.proseStart + segment.proseLength
+    }
+
+    /// The prose range of a source range (empty when the source range holds no prose).
+    public func proseRange(ofSource range: Range<Int>) -> Range<Int> {
+      let start = proseStart(ofSource: range.lowerBound)
+      let end = proseEnd(ofSource: range.upperBound)
+      return start..<max(start, end)
+    }
+  }
+}

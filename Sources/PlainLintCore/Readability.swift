@@ -138,6 +138,9 @@ public struct DocumentMetrics: Hashable, Sendable {
   public var sections: [PartMetrics] = []
   /// Each paragraph, in order (not headings, list items or table cells).
   public var paragraphs: [PartMetrics] = []
+  /// Each sentence of the running text (not headings or page titles), in order, when the measurer was asked for
+  /// them (`plainlint report`); empty otherwise.
+  public var sentences: [PartMetrics] = []
 
   /// Creates empty metrics.
   public init() {}
@@ -147,6 +150,7 @@ public struct DocumentMetrics: Hashable, Sendable {
     guard !map.isIdentity else { return }
     for index in sections.indices { sections[index].range = map.sourceRange(ofProse: sections[index].range) }
     for index in paragraphs.indices { paragraphs[index].range = map.sourceRange(ofProse: paragraphs[index].range) }
+    for index in sentences.indices { sentences[index].range = map.sourceRange(ofProse: sentences[index].range) }
   }
 }
 

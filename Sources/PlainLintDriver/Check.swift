@@ -142,9 +142,11 @@ func checkStandardInput(_ paths: [String], stdinFilename: String?, language: Inp
 /// The rule names a directive may give: every built-in rule's, worked out once.
 let directiveRuleNames = BuiltInRules.identifiers
 
-/// Lints one input's bytes with its planned linter and drops the findings its directives switch off.
+/// Lints one input's bytes with its planned linter and drops the findings its directives switch off. With
+/// `keepsProse`, the report keeps the prose the front end read (for `plainlint report`).
 package func lint(
-  _ bytes: [UInt8], path: String, language: InputLanguage, planned: RunConfiguration.PlannedInput
+  _ bytes: [UInt8], path: String, language: InputLanguage, planned: RunConfiguration.PlannedInput,
+  keepsProse: Bool = false
 ) throws(InputProblem) -> FileReport {
   let document = Document(path: path, bytes: bytes)
   let prose = try language.prose(of: document)
@@ -152,11 +154,13 @@ package func lint(
   let findings = Suppression.apply(found, document: document, prose: prose, knownRules: directiveRuleNames)
   var report = FileReport(document: document, format: prose.format, findings: findings, metrics: metrics)
   report.readingAgeTarget = planned.readingAgeTarget
+  if keepsProse { report.prose = prose }
   return report
 }
 
 /// Lints one planned input: its report (nil when it could not be read or linted), and the problems to tell.
-func lintOne(_ planned: RunConfiguration.PlannedInput, language: InputLanguage?) -> (
+/// With `keepsProse`, the report keeps the prose the front end read.
+func lintOne(_ planned: RunConfiguration.PlannedInput, language: InputLanguage?, keepsProse: Bool = false) -> (
   report: FileReport?, problems: [InputProblem]
 ) {
   let input = planned.input
@@ -164,7 +168,8 @@ func lintOne(_ planned: RunConfiguration.PlannedInput, language: InputLanguage?)
     let bytes = try readInput(input)
     try checkIsText(bytes, path: input.displayPath)
     let language = language ?? InputLanguage(path: input.displayPath) ?? .text
-    let report = try lint(bytes, path: input.displayPath, language: language, planned: planned)
+    let report = try lint(
+      bytes, path: input.displayPath, language: language, planned: planned, keepsProse: keepsProse)
     // Only for a file that is linted: one refused for its declared character set needs no second message.
     return (report, utf8Warning(for: report.document).map { [$0] } ?? [])
   } catch {
@@ -174,13 +179,17 @@ func lintOne(_ planned: RunConfiguration.PlannedInput, language: InputLanguage?)
 
 /// Finds the inputs and lints (and, if the linters measure, measures) each one with the settings in force for it,
 /// up to `jobs` files at once. Reports and problems come in the order of the inputs, however many jobs there are.
-/// A problem with a configuration file stops the run before anything is linted.
+/// A problem with a configuration file stops the run before anything is linted. With `keepsProse`, each report
+/// keeps its prose.
 func lintInputs(
-  _ paths: [String], stdinFilename: String?, language: InputLanguage?, configuration: RunConfiguration, jobs: Int
+  _ paths: [String], stdinFilename: String?, language: InputLanguage?, configuration: RunConfiguration, jobs: Int,
+  keepsProse: Bool = false
 ) throws(ConfigFailure) -> (reports: [FileReport], problems: [InputProblem]) {
   let (found, inputProblems) = collectInputs(paths, stdinFilename: stdinFilename)
   let inputs = try configuration.plan(found, paths: paths)
-  let linted = parallelMap(inputs.count, jobs: jobs) { lintOne(inputs[$0], language: language) }
+  let linted = parallelMap(inputs.count, jobs: jobs) {
+    lintOne(inputs[$0], language: language, keepsProse: keepsProse)
+  }
   var problems = inputProblems
   var reports: [FileReport] = []
   reports.reserveCapacity(linted.count)

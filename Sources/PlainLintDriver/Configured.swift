@@ -14,8 +14,10 @@ package final class RunConfiguration {
   let commandLineOptions: [String: [String: RuleOptionValue]]
   /// `--english`, when given.
   let dialect: Dialect?
-  /// Whether linters measure readability too (`stats`, `check --format json`).
+  /// Whether linters measure readability too (`stats`, `check --format json`, `report`).
   let measures: Bool
+  /// Whether the measure keeps each sentence's counts too (`report`).
+  let measuresSentences: Bool
   /// A linter for each distinct set of settings.
   private var linters: [Settings: Linter] = [:]
   /// The settings (the command line's included) and linter for each of the finder's settings numbers.
@@ -31,7 +33,10 @@ package final class RunConfiguration {
   }
 
   /// Reads the command line's settings (a bad `--option` is a usage error) and the `--config` file, if given.
-  package init(configPath: String?, ruleOptions: [String], dialect: Dialect?, measures: Bool) throws(UsageError) {
+  /// With `measuresSentences`, the linters measure each sentence as well as each paragraph and section.
+  package init(
+    configPath: String?, ruleOptions: [String], dialect: Dialect?, measures: Bool, measuresSentences: Bool = false
+  ) throws(UsageError) {
     do {
       commandLineOptions = try Settings.checkCommandLine(parseRuleOptions(ruleOptions))
     } catch {
@@ -39,7 +44,8 @@ package final class RunConfiguration {
     }
     finder = ConfigFinder(configPath: configPath)
     self.dialect = dialect
-    self.measures = measures
+    self.measures = measures || measuresSentences
+    self.measuresSentences = measuresSentences
   }
 
   /// What applies to an input: found from its path, or from the current folder for unnamed standard input.
@@ -91,7 +97,10 @@ package final class RunConfiguration {
       // The files' settings were checked when they were read, and the command line's before: this is a bug.
       throw ConfigFailure(problems: [ConfigProblem(path: "plainlint", message: error.description)])
     }
-    let measurer = measures ? BuiltInRules.measurer(dialect: settings.dialect, words: words) : nil
+    let measurer =
+      measuresSentences
+      ? BuiltInRules.sentenceMeasurer(dialect: settings.dialect, words: words)
+      : measures ? BuiltInRules.measurer(dialect: settings.dialect, words: words) : nil
     let linter = Linter(rules: rules, measurer: measurer)
     linters[settings] = linter
     return linter

@@ -13,6 +13,8 @@ public struct FileReport: Sendable {
   /// The reading age the file aims at under the configuration in force for it, for `plainlint stats`; nil for
   /// the reporter's own.
   public var readingAgeTarget: Int?
+  /// The prose the front end read, kept only for the reports that show the text (`plainlint report`).
+  public var prose: ProseText?
 
   /// Creates a file report.
   public init(document: Document, format: String, findings: [Finding], metrics: DocumentMetrics? = nil) {

@@ -31,6 +31,12 @@ public enum BuiltInRules {
     ReadabilityMeasurer(dialect: dialect, words: words)
   }
 
+  /// The measurer of `measurer(dialect:words:)` that keeps each sentence's counts as well, for `plainlint report`
+  /// (the sentences that raise the reading age most).
+  public static func sentenceMeasurer(dialect: Dialect = .uk, words: ProjectWords?) -> any DocumentMeasurer {
+    ReadabilityMeasurer(dialect: dialect, words: words, sentences: true)
+  }
+
   /// The rule type with this identifier, if there is one.
   public static func rule(named identifier: String) -> (any Rule.Type)? {
     all.first { $0.description.identifier == identifier }

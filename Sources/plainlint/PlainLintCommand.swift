@@ -1,6 +1,7 @@
 import ArgumentParser
 import PlainLintCore
 import PlainLintDriver
+import PlainLintReporters
 import PlainLintRules
 import PlainLintServer
 
@@ -25,7 +26,8 @@ struct PlainLintCommand: ParsableCommand {
       """,
     version: plainlintVersion,
     subcommands: [
-      Check.self, Stats.self, Rules.self, Explain.self, Init.self, ConfigCommand.self, Dictionary.self, Lsp.self,
+      Check.self, Stats.self, Report.self, Rules.self, Explain.self, Init.self, ConfigCommand.self, Dictionary.self,
+      Lsp.self,
     ],
     defaultSubcommand: Check.self
   )
@@ -233,6 +235,85 @@ struct Stats: ParsableCommand {
       paragraphs: paragraphs, ruleOptions: ruleOptions, language: language, dialect: english, configPath: config)
     if let jobs { request.jobs = jobs }
     try report { () throws(UsageError) in try runStats(request) }
+  }
+}
+
+/// `plainlint report`: one web page of the documents with every finding marked, for people reading together.
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Make one web page of the documents, with each finding marked in the text, to read together.",
+    discussion: """
+      The page shows the reading age against the target, the findings counted in plain words, a glossary of the \
+      acronyms and jargon found, and each document's text with every finding marked and explained, and the \
+      reading age of each paragraph and part beside it. It needs no network and can be printed. Exit code 0 \
+      when the page was written, 2 when a file could not be read or the page could not be written. Findings \
+      never make it fail: use `plainlint check` in CI.
+      """)
+
+  /// Said when the page would go to a terminal.
+  static let notToTerminal =
+    "plainlint report makes a web page: name a file for it with -o report.html (or send it to a file with > "
+    + "report.html)"
+
+  @Argument(help: "Files or folders to report on, or - for standard input. Default: the current folder.")
+  var paths: [String] = []
+
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp(
+      "Write the page to this file (atomically; never over one of the files reported on). Default: standard "
+        + "output.", valueName: "file"))
+  var output: String?
+
+  @Option(help: ArgumentHelp("The page's title.", valueName: "text"))
+  var title: String = HTMLReportWording.defaultTitle
+
+  @Option(help: "The path to show for standard input (-); its ending also says its format.")
+  var stdinFilename: String?
+
+  @Option(help: "Read every input as text, markdown or html. Default: from the file name ending.")
+  var language: InputLanguage?
+
+  @Option(help: "The English to check: uk or us. Default: the configuration's dialect, else uk.")
+  var english: Dialect?
+
+  @Option(
+    help: ArgumentHelp(
+      "Use this configuration file for every input, instead of each file's nearest .plainlint.yml.",
+      valueName: "file"))
+  var config: String?
+
+  @Option(
+    name: .customLong("option"),
+    help: ArgumentHelp(
+      "Set a rule option, for example reading-age.target=9. Repeat for more.", valueName: "rule.option=value"))
+  var ruleOptions: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "How many files to read at once. The page is the same whatever the number. Default: the number of "
+        + "processors.", valueName: "n"))
+  var jobs: Int?
+
+  func validate() throws {
+    if stdinFilename != nil && !paths.contains("-") {
+      throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
+    }
+    if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
+    if title.allSatisfy(\.isWhitespace) { throw ValidationError("--title needs some words") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs needs a number of 1 or more") }
+  }
+
+  func run() throws {
+    if output == nil && isatty(STDOUT_FILENO) == 1 {
+      writeStandardError("plainlint: error: \(Self.notToTerminal)\n")
+      throw ExitCode(2)
+    }
+    var request = ReportRequest(
+      paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, outputPath: output, title: title,
+      ruleOptions: ruleOptions, language: language, dialect: english, configPath: config)
+    if let jobs { request.jobs = jobs }
+    try report { () throws(UsageError) in try runReport(request) }
   }
 }
 

@@ -131,3 +131,43 @@ struct SourceMapTests {
     }
   }
 }
+
+@Suite("Source maps read backwards")
+struct SourceMapInverseTests {
+  @Test func identityMapsEveryRangeToItself() {
+    let inverse = SourceMap.Inverse(.identity)
+    for range in [0..<0, 0..<5, 7..<100] { #expect(inverse.proseRange(ofSource: range) == range) }
+  }
+
+  @Test(arguments: [
+    (3..<7, 0..<4),  // "Fish"
+    (8..<13, 5..<6),  // the whole entity is "&"
+    (9..<11, 5..<6),  // part of the entity is all of "&"
+    (14..<19, 7..<12),  // "chips"
+    (3..<19, 0..<12),  // everything
+  ])
+  func entitiesMapToTheirText(source: Range<Int>, prose: Range<Int>) {
+    #expect(SourceMap.Inverse(entityMap).proseRange(ofSource: source) == prose)
+  }
+
+  @Test func markupBetweenPiecesMapsToTheNearestProse() {
+    let inverse = SourceMap.Inverse(gapMap)
+    #expect(inverse.proseRange(ofSource: 4..<12) == 0..<8)  // "Cell one"
+    #expect(inverse.proseRange(ofSource: 21..<29) == 9..<17)  // "Cell two"
+    // From the markup between the cells: starts at the next cell, ends at the one before.
+    #expect(inverse.proseStart(ofSource: 14) == 9)
+    #expect(inverse.proseEnd(ofSource: 14) == 8)
+    #expect(inverse.proseRange(ofSource: 13..<16).isEmpty)
+    #expect(inverse.proseStart(ofSource: 0) == 0)
+  }
+
+  @Test func itUndoesTheMapOfEveryWord() {
+    for map in [entityMap, gapMap] {
+      let inverse = SourceMap.Inverse(map)
+      for segment in map.segments where segment.proseLength == segment.sourceLength {
+        let prose = segment.proseStart..<(segment.proseStart + segment.proseLength)
+        #expect(inverse.proseRange(ofSource: map.sourceRange(ofProse: prose)) == prose)
+      }
+    }
+  }
+}

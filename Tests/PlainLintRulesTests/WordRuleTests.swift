@@ -144,3 +144,61 @@ struct AcronymRuleTests {
     #expect(found.first?.message.contains("4 different acronyms (ICB, PCN, CQC, PALS)") == true)
   }
 }
+
+@Suite("Glossary terms of findings")
+struct GlossaryTermTests {
+  @Test func aJargonFindingCarriesItsEntry() throws {
+    let text = "You may have some oedema. The oedema will go."
+    let findings = try lintAll(text).filter { $0.rule == "jargon" }
+    let term = try #require(findings.first?.term)
+    #expect(term.term == "oedema")
+    #expect(!term.isAcronym)
+    #expect(term.alternatives.contains("swelling"))
+    #expect(term.meaning.hasSuffix("."))
+    // The findings of one word share one term.
+    #expect(findings.count == 2 && findings[0].term === findings[1].term)
+  }
+
+  @Test func anInflectedWordCarriesItsHeadword() throws {
+    let findings = try lintAll("Utilising the lift is fine.").filter { $0.rule == "complex-word" }
+    #expect(findings.first?.term?.term == "utilise")
+    #expect(findings.first?.term?.alternatives.first == "use")
+  }
+
+  @Test func anAcronymCarriesWhatItStandsFor() throws {
+    let findings = try lintAll("Contact PALS if you have a complaint. Your CCG pays.")
+    let pals = try #require(findings.first { $0.rule == "acronym-undefined" }?.term)
+    #expect(pals.term == "PALS" && pals.isAcronym)
+    #expect(pals.meaning.hasPrefix("Short for “patient advice and liaison service”."))
+    #expect(pals.alternatives == ["patient advice and liaison service"])
+    let ccg = try #require(findings.first { $0.rule == "acronym-outdated" }?.term)
+    #expect(ccg.alternatives.count == 1 && ccg.alternatives[0].contains("integrated care board"))
+  }
+
+  @Test func sentenceFindingsHaveNoTerm() throws {
+    let text = String(repeating: "We will see you and your family at the clinic soon ", count: 4) + "today."
+    let findings = try lintAll(text).filter { $0.rule == "long-sentence" }
+    #expect(!findings.isEmpty && findings.allSatisfy { $0.term == nil })
+  }
+}
+
+@Suite("Sentences measured for the report")
+struct SentenceMetricsTests {
+  @Test func theSentenceMeasurerKeepsEachSentenceOfTheRunningText() throws {
+    let text =
+      "Your visit\n\nCome in on time. Bring your letter.\n\nSubsequent consultations necessitate documentation."
+    let prose = PlainTextFrontEnd.prose(of: Document(path: "test.txt", text: text))
+    let plain = Linter(rules: [], measurer: BuiltInRules.measurer(words: nil)).run(prose).metrics
+    let kept = try #require(Linter(rules: [], measurer: BuiltInRules.sentenceMeasurer(words: nil)).run(prose).metrics)
+    #expect(plain?.sentences.isEmpty == true)
+    let bytes = Array(text.utf8)
+    let sentences = kept.sentences.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+    #expect(sentences.contains("Come in on time."))
+    #expect(sentences.contains("Subsequent consultations necessitate documentation."))
+    // The sentences add up to the paragraphs' words; the rest of the metrics are the same.
+    var words = 0
+    for sentence in kept.sentences { words += sentence.counts.words }
+    #expect(words == kept.paragraphs.reduce(0) { $0 + $1.counts.words })
+    #expect(kept.document == plain?.document)
+  }
+}

@@ -94,7 +94,9 @@ public struct AcronymUndefinedRule: Rule {
           message += "not explained; write it out in full the first time, with the acronym in brackets after it"
         }
         var suggestions: [Suggestion] = []
+        var term: GlossaryTerm? = nil
         if let entry = session.entry(use) {
+          term = glossaryTerm(entry, alternatives: entry.expansions)
           let meanings = entry.expansions
           if meanings.count > 1 {
             message += ". It may stand for " + quotedList(meanings) + "."
@@ -110,10 +112,18 @@ public struct AcronymUndefinedRule: Rule {
         } else {
           message += "."
         }
-        report.report(use.range, message: message, suggestions: suggestions)
+        report.report(use.range, message: message, suggestions: suggestions, term: term)
       }
     }
   }
+}
+
+/// An acronym-list entry as a glossary shows it: what it stands for and the list's explanation, with
+/// `alternatives` as the plainer words to use.
+func glossaryTerm(_ entry: AcronymEntry, alternatives: [String]) -> GlossaryTerm {
+  let stands = entry.expansions.isEmpty ? "" : "Short for " + quotedList(entry.expansions, conjunction: "or") + ". "
+  return GlossaryTerm(
+    term: entry.acronym, meaning: stands + sentence(entry.explanation), alternatives: alternatives, isAcronym: true)
 }
 
 /// Flags acronyms for bodies and services that no longer exist.
@@ -204,7 +214,8 @@ final class PolicyChecker: RuleChecker {
       let replacement = use.startsSentence ? capitalizingFirst(entry.replacement) : entry.replacement
       report.report(
         use.range, message: message(block.string(use.range), entry),
-        suggestions: [Suggestion(replacement: replacement, description: "Write")])
+        suggestions: [Suggestion(replacement: replacement, description: "Write")],
+        term: glossaryTerm(entry, alternatives: [entry.replacement]))
     }
   }
 }

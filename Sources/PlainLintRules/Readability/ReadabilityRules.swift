@@ -5,34 +5,52 @@ import PlainLintCore
 public struct ReadabilityMeasurer: DocumentMeasurer {
   let dialect: Dialect
   let words: ProjectWords?
+  /// Whether to keep each sentence's counts too (`DocumentMetrics.sentences`).
+  let keepsSentences: Bool
 
   /// Creates a measurer for text in `dialect` (which decides some syllable counts and which word lists apply),
-  /// with a project's words (nil for the built-in lists only; the rules it runs with must have the same).
-  public init(dialect: Dialect, words: ProjectWords? = nil) {
+  /// with a project's words (nil for the built-in lists only; the rules it runs with must have the same). With
+  /// `sentences`, the metrics have each sentence's counts as well.
+  public init(dialect: Dialect, words: ProjectWords? = nil, sentences: Bool = false) {
     self.dialect = dialect
     self.words = words
+    keepsSentences = sentences
   }
 
   public func makeChecker(document: DocumentState) -> any MetricsChecker {
-    Checker(session: ReadabilitySession.of(document, dialect: dialect, words: words))
+    Checker(session: ReadabilitySession.of(document, dialect: dialect, words: words), keepsSentences: keepsSentences)
   }
 
   final class Checker: MetricsChecker {
     let session: ReadabilitySession
+    let keepsSentences: Bool
+    /// The sentences of the running text so far, when they are kept.
+    var sentences: [PartMetrics] = []
 
-    init(session: ReadabilitySession) {
+    init(session: ReadabilitySession, keepsSentences: Bool) {
       self.session = session
+      self.keepsSentences = keepsSentences
     }
 
     var checksSentences: Bool { false }
 
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
+      guard keepsSentences else { return }
+      switch block.block.kind {
+      case .heading, .metadata: return  // labels, not sentences to read
+      default: break
+      }
+      for sentence in session.sentences where sentence.counts.words > 0 {
+        sentences.append(PartMetrics(range: sentence.range, title: "", counts: sentence.counts))
+      }
     }
 
     var metrics: DocumentMetrics {
       session.finish()
-      return session.metrics
+      var metrics = session.metrics
+      metrics.sentences = sentences
+      return metrics
     }
   }
 }

@@ -9,7 +9,7 @@ final class WordListChecker: RuleChecker {
   let categories: Set<WordCategory>
   let dialect: Dialect
   /// The message and suggestions of each entry as written in the text, made once: a document repeats its words.
-  private var made: [Written: (message: String, suggestions: [Suggestion])] = [:]
+  private var made: [Written: (message: String, suggestions: [Suggestion], term: GlossaryTerm)] = [:]
 
   /// An entry and how the text writes it (capitals decide the suggestions' capitals).
   private struct Written: Hashable {
@@ -41,14 +41,16 @@ final class WordListChecker: RuleChecker {
       let facts = lexicon.entryFacts[index]
       guard categories.contains(facts.category), facts.region.applies(to: dialect) else { continue }
       let written = Written(entry: index, text: block.string(match.range))
-      let finding: (message: String, suggestions: [Suggestion])
+      let finding: (message: String, suggestions: [Suggestion], term: GlossaryTerm)
       if let known = made[written] {
         finding = known
       } else {
-        finding = self.finding(lexicon.entry(index), written: written.text)
-        made[written] = finding
+        let entry = lexicon.entry(index)
+        let made = self.finding(entry, written: written.text)
+        finding = (made.message, made.suggestions, glossaryTerm(entry))
+        self.made[written] = finding
       }
-      report.report(match.range, message: finding.message, suggestions: finding.suggestions)
+      report.report(match.range, message: finding.message, suggestions: finding.suggestions, term: finding.term)
     }
   }
 
@@ -74,11 +76,22 @@ final class WordListChecker: RuleChecker {
   }
 }
 
+/// A word-list entry as a glossary shows it: its headword, its explanation and its alternatives ("leave it out"
+/// for an entry whose alternative is to leave the words out).
+func glossaryTerm(_ entry: WordEntry) -> GlossaryTerm {
+  let alternatives = entry.alternatives.map { $0 == "(omit)" ? leaveItOut : $0 }
+  return GlossaryTerm(
+    term: entry.term, meaning: sentence(entry.explanation), alternatives: alternatives, isAcronym: false)
+}
+
+/// The alternative "(omit)" in words.
+let leaveItOut = "leave it out"
+
 /// The end of a word-rule message: the alternatives, or leaving the word out, and the explanation.
 func alternativesSentence(_ entry: WordEntry, _ alternatives: [String], verb: String = "try") -> String {
   var parts: [String] = []
   if !alternatives.isEmpty { parts.append("\(verb) " + quotedList(alternatives)) }
-  if entry.alternatives.contains("(omit)") { parts.append("leave it out") }
+  if entry.alternatives.contains("(omit)") { parts.append(leaveItOut) }
   return parts.isEmpty ? "" : "; " + parts.joined(separator: ", or ")
 }
 
