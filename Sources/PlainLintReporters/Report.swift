@@ -14,6 +14,10 @@ public struct FileReport: Sendable {
   /// the reporter's own.
   public var readingAgeTarget: Int?
 
+  /// Whether fixes can be written into the file as text edits: not for a Word document, whose lines are
+  /// paragraphs of a text plainlint wrote from it, so no suggestion is offered as an edit to the file.
+  public var takesTextEdits: Bool { format != "docx" }
+
   /// Creates a file report.
   public init(document: Document, format: String, findings: [Finding], metrics: DocumentMetrics? = nil) {
     self.document = document
