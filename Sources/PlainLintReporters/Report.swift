@@ -18,6 +18,10 @@ public struct FileReport: Sendable {
   /// paragraphs of a text plainlint wrote from it, so no suggestion is offered as an edit to the file.
   public var takesTextEdits: Bool { format != "docx" }
 
+  /// What a line of the document is to its reader, for the text reports that name one: "paragraph" for a Word
+  /// document (whose lines are its paragraphs), else "line".
+  public var placeName: String { takesTextEdits ? "line" : "paragraph" }
+
   /// Creates a file report.
   public init(document: Document, format: String, findings: [Finding], metrics: DocumentMetrics? = nil) {
     self.document = document
