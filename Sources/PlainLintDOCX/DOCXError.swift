@@ -37,7 +37,8 @@ public struct DOCXError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The message for a document saved with a password.
   public static let passwordProtectedMessage =
     "this Word document is protected by a password, so plainlint cannot read it; save a copy without a password "
-    + "(in Word: File › Info › Protect Document › Encrypt with Password, and clear the password) and lint the copy"
+    + "(in Word: File › Info › Protect Document › Encrypt with Password, and clear the password) and lint the "
+    + "copy"
   /// The message for an old binary Word file.
   public static let binaryWordMessage =
     "this is a Word 97–2003 document (.doc), which plainlint cannot read; open it in Word or LibreOffice, save it "

@@ -102,7 +102,9 @@ public struct WordDocument: Sendable {
         if !title.isEmpty { headings.append((level, title)) }
       }
       paragraphs.append(Paragraph(range: range, kind: paragraph.kind, heading: heading))
-      if let trimmed = WordDocument.trimmed(text, range) { blocks.append(ProseBlock(kind: paragraph.kind, range: trimmed)) }
+      if let trimmed = WordDocument.trimmed(text, range) {
+        blocks.append(ProseBlock(kind: paragraph.kind, range: trimmed))
+      }
       text.append(0x0A)
     }
     self.text = text

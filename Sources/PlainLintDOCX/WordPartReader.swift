@@ -116,10 +116,11 @@ struct WordPartReader {
     }
     let empty = reader.isEmptyElement
     if inParagraphProperties {
+      let value = reader.attribute("val", namespace: namespace)
       switch name {
-      case "pStyle": open.lastSet { $0.style = reader.attribute("val", namespace: namespace) }
-      case "outlineLvl": open.lastSet { $0.outlineLevel = reader.attribute("val", namespace: namespace).flatMap { Int($0) } }
-      case "numId": open.lastSet { $0.numbered = reader.attribute("val", namespace: namespace) != "0" }
+      case "pStyle": open.lastSet { $0.style = value }
+      case "outlineLvl": open.lastSet { $0.outlineLevel = value.flatMap { Int($0) } }
+      case "numId": open.lastSet { $0.numbered = value != "0" }
       default: break
       }
       return

@@ -205,7 +205,8 @@ public struct StatsTextReporter: Reporter {
       let line = converter.location(at: part.range.lowerBound).line
       let age = part.counts.scores.readingAge.map { Int($0.rounded()) }
       rows.append([
-        "\(report.placeName) \(line)", String(part.counts.sentences), String(part.counts.words), age.map(String.init) ?? "–",
+        "\(report.placeName) \(line)", String(part.counts.sentences), String(part.counts.words),
+        age.map(String.init) ?? "–",
         String(part.counts.hardWords), (age ?? 0) > target ? "above the target of \(target)" : "",
       ])
     }

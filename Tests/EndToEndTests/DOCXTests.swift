@@ -53,8 +53,8 @@ struct DOCXTests {
     #expect(
       text.contains(
         "features.docx:2:41: warning: “in order to” is wordy; try “to”. In order adds nothing; to is enough. "
-          + "[complex-word]\n      = in paragraph 2, under “Taking your new tablets”: “You should take one tablet "
-          + "each morning in order to stay well.”\n"))
+          + "[complex-word]\n      = in paragraph 2, under “Taking your new tablets”: “You should take one "
+          + "tablet each morning in order to stay well.”\n"))
     let json = try plainlint(["check", "--format", "json", "features.docx"], in: docxFolder).stdout
     let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     let file = try #require((root["files"] as? [[String: Any]])?.first)

@@ -51,7 +51,8 @@ private func compoundFile(_ streams: [String]) -> [UInt8] {
   }
 
   @Test func malformedXMLSaysWhichPartAndWhere() throws {
-    let bytes = try makeArchive([("word/document.xml", "<w:document xmlns:w=\"\(wordNamespace)\">\n<w:body>\n</w:document>")])
+    let document = "<w:document xmlns:w=\"\(wordNamespace)\">\n<w:body>\n</w:document>"
+    let bytes = try makeArchive([("word/document.xml", document)])
     do {
       _ = try DOCXFrontEnd.read(bytes)
       Issue.record("a malformed document was read")

@@ -30,8 +30,8 @@ private func finding(at text: String, in word: WordDocument) throws -> Finding {
 
   @Test func eachFindingGetsItsParagraphHeadingAndSentence() throws {
     let found = word.withContext([
-      try finding(at: "Before", in: word), try finding(at: "sick for", in: word), try finding(at: "Deep text", in: word),
-      try finding(at: "111", in: word),
+      try finding(at: "Before", in: word), try finding(at: "sick for", in: word),
+      try finding(at: "Deep text", in: word), try finding(at: "111", in: word),
     ])
     #expect(
       found.map(\.context) == [

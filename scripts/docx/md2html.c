@@ -15,7 +15,8 @@ int main(void) {
   cmark_parser_feed(parser, buffer, length);
   cmark_node *document = cmark_parser_finish(parser);
   char *html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser));
-  printf("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title></title></head><body>\n%s</body></html>\n", html);
+  printf("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title></title></head>\n");
+  printf("<body>\n%s</body></html>\n", html);
   free(html);
   cmark_node_free(document);
   cmark_parser_free(parser);
