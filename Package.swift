@@ -23,6 +23,7 @@ let package = Package(
     .library(name: "PlainLintDictionaries", targets: ["PlainLintDictionaries"]),
     .library(name: "PlainLintMarkdown", targets: ["PlainLintMarkdown"]),
     .library(name: "PlainLintHTML", targets: ["PlainLintHTML"]),
+    .library(name: "PlainLintDOCX", targets: ["PlainLintDOCX"]),
     .library(name: "PlainLintReporters", targets: ["PlainLintReporters"]),
     .library(name: "PlainLintConfig", targets: ["PlainLintConfig"]),
     .library(name: "PlainLintDriver", targets: ["PlainLintDriver"]),
@@ -34,6 +35,10 @@ let package = Package(
     // Reading `.plainlint.yml`: a YAML parser (libyaml inside) whose node tree keeps each value's line and
     // column, so every configuration error can point at the exact place. Only PlainLintConfig imports it.
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // Reading Word documents (.docx are ZIP archives): a ZIP reader in Swift whose extraction hands over the
+    // bytes a chunk at a time, so the size of what comes out can be limited as it comes. Only PlainLintDOCX
+    // imports it.
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     // System libraries, each imported by exactly one target.
@@ -66,6 +71,14 @@ let package = Package(
     .target(name: "PlainLintMarkdown", dependencies: ["PlainLintCore", "CCmarkGFM"], swiftSettings: strict),
     // HTML front end: the only importer of CLibXML2.
     .target(name: "PlainLintHTML", dependencies: ["PlainLintCore", "CLibXML2"], swiftSettings: strict),
+    // Word front end (.docx): unpacks the archive with ZIPFoundation (its only importer) and reads the XML
+    // through PlainLintHTML's XMLReader, so that libxml2 keeps a single importer.
+    .target(
+      name: "PlainLintDOCX",
+      dependencies: [
+        "PlainLintCore", "PlainLintHTML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
+      swiftSettings: strict),
     // Output formats: pure functions from findings to text.
     .target(name: "PlainLintReporters", dependencies: ["PlainLintCore"], swiftSettings: strict),
     // `.plainlint.yml`: reading and checking it (the only importer of Yams), finding it for each file, globs,
@@ -82,7 +95,7 @@ let package = Package(
       name: "PlainLintDriver",
       dependencies: [
         "PlainLintCore", "PlainLintLexicon", "PlainLintDictionaries", "PlainLintRules", "PlainLintReporters",
-        "PlainLintMarkdown", "PlainLintHTML", "PlainLintConfig",
+        "PlainLintMarkdown", "PlainLintHTML", "PlainLintDOCX", "PlainLintConfig",
       ],
       // Yams, under PlainLintConfig, brings Foundation: without this, its String methods would quietly replace
       // the standard library's here (`contains` on a path became a Foundation call, 4,000 instructions a file).
@@ -119,6 +132,10 @@ let package = Package(
       name: "PlainLintLexiconTests", dependencies: ["PlainLintLexicon", "PlainLintDictionaries"], swiftSettings: strict),
     .testTarget(name: "PlainLintMarkdownTests", dependencies: ["PlainLintMarkdown"], swiftSettings: strict),
     .testTarget(name: "PlainLintHTMLTests", dependencies: ["PlainLintHTML"], swiftSettings: strict),
+    .testTarget(
+      name: "PlainLintDOCXTests",
+      dependencies: ["PlainLintDOCX", "PlainLintCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      swiftSettings: strict),
     .testTarget(
       name: "PlainLintConfigTests", dependencies: ["PlainLintConfig", "PlainLintRules"], swiftSettings: strict),
     .testTarget(

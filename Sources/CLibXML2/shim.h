@@ -4,6 +4,8 @@
 #include <libxml/xmlerror.h>
 #include <libxml/parserInternals.h>
 #include <libxml/globals.h>
+// libxml2's XML reader (a forward-only cursor over the parse), for XMLReader (Word documents).
+#include <libxml/xmlreader.h>
 
 // plainlint helpers. libxml2's generic error handler is variadic, which Swift cannot write, and its per-thread
 // handlers are reached through macros, which Swift cannot call; these few lines do both.
@@ -44,4 +46,9 @@ static inline void plainlint_xml_restore_errors(plainlint_xml_error_handlers sav
 /// Whether this thread's generic error handler is the silent one (for tests).
 static inline int plainlint_xml_errors_are_silenced(void) {
   return xmlGenericError == plainlint_xml_silent_generic_error;
+}
+
+/// Frees memory that libxml2 allocated and handed over (xmlFree is a macro or a global function pointer).
+static inline void plainlint_xml_free(void *pointer) {
+  xmlFree(pointer);
 }

@@ -47,6 +47,15 @@ public struct Finding: Hashable, Sendable {
   /// What the word lists say about the word or acronym found, for a glossary; nil when the finding is not about
   /// a term from a list (a long sentence, a word outside everyday English).
   public var term: GlossaryTerm?
+  /// Where a reader finds it in a document without lines of its own (a Word document): the paragraph, the
+  /// heading it sits under and its sentence. Nil for text, Markdown and HTML, whose lines are the place.
+  public var context: FindingContext? {
+    get { contextBox?.context }
+    set { contextBox = newValue.map(FindingContextBox.init) }
+  }
+  /// The context, boxed: a finding keeps one reference for it, not the context's 40 bytes (most findings have
+  /// none, and a large file has hundreds of thousands of findings).
+  private var contextBox: FindingContextBox?
 
   /// Creates a finding.
   public init(rule: String, severity: Severity, message: String, range: Range<Int>, suggestions: [Suggestion] = []) {
@@ -117,5 +126,52 @@ public struct FindingSink {
       Finding(
         rule: rule.identifier, severity: rule.severity, message: message, range: range, suggestions: suggestions,
         term: term))
+  }
+}
+
+/// Where a finding is, told the way a reader of a word-processed document finds it: which paragraph, under which
+/// heading, in which sentence. Every output format shows it when it is there.
+public struct FindingContext: Hashable, Sendable {
+  /// The 1-based paragraph number (the same as the finding's line).
+  public var paragraph: Int
+  /// The heading the paragraph sits under (a footnote's label, such as "Footnote 2"), or nil before the first.
+  public var heading: String?
+  /// The sentence the finding starts in, shortened with "…" when it is long.
+  public var quote: String
+
+  /// Creates a context.
+  public init(paragraph: Int, heading: String?, quote: String) {
+    self.paragraph = paragraph
+    self.heading = heading
+    self.quote = quote
+  }
+
+  /// `paragraph 12, under “Side effects”: “You may feel sick.”`: for the end of a message.
+  public var description: String {
+    let under = heading.map { ", under “\($0)”" } ?? ""
+    return "paragraph \(paragraph)\(under): “\(quote)”"
+  }
+}
+
+/// A finding's context in a box of its own (see `Finding.context`).
+private final class FindingContextBox: Hashable, Sendable {
+  let context: FindingContext
+
+  init(_ context: FindingContext) {
+    self.context = context
+  }
+
+  static func == (a: FindingContextBox, b: FindingContextBox) -> Bool { a.context == b.context }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(context) }
+}
+
+extension Finding {
+  /// The message with the finding's context after it in brackets, for output formats that have only a message
+  /// to say where a finding is (SARIF, GitHub, GitLab, Checkstyle, JUnit, reviewdog); the message alone when
+  /// there is no context.
+  public var messageWithContext: String {
+    guard let context else { return message }
+    return "\(message) (\(context.description))"
   }
 }

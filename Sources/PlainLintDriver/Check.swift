@@ -1,5 +1,6 @@
 import PlainLintConfig
 import PlainLintCore
+import PlainLintDOCX
 import PlainLintHTML
 import PlainLintMarkdown
 import PlainLintReporters
@@ -15,7 +16,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
 /// The formats plainlint reads.
 public enum InputLanguage: String, CaseIterable, Sendable {
-  case text, markdown, html
+  case text, markdown, html, docx
 
   /// The format a file name's ending says, or nil when the ending is not one plainlint knows.
   public init?(path: String) {
@@ -24,11 +25,32 @@ public enum InputLanguage: String, CaseIterable, Sendable {
     case "txt", "text": self = .text
     case "md", "markdown", "mdown", "mkd": self = .markdown
     case "html", "htm", "xhtml": self = .html
+    case "docx": self = .docx
     default: return nil
     }
   }
 
-  /// Extracts the prose of a document in this format.
+  /// Whether inputs in this format are text (a Word document is a ZIP archive of XML).
+  public var isText: Bool { self != .docx }
+
+  /// Reads an input's bytes in this format: the document that findings point into, and its prose. For a Word
+  /// document, the document is the text the front end writes (a line per paragraph), and `word` gives findings
+  /// their context.
+  public func read(_ bytes: [UInt8], path: String) throws(InputProblem) -> ReadInput {
+    guard self == .docx else {
+      let document = Document(path: path, bytes: bytes)
+      return ReadInput(document: document, prose: try prose(of: document), word: nil)
+    }
+    do {
+      let word = try DOCXFrontEnd.read(bytes)
+      return ReadInput(document: Document(path: path, bytes: word.text), prose: word.prose, word: word)
+    } catch {
+      throw InputProblem(path: path, message: error.message)
+    }
+  }
+
+  /// Extracts the prose of a document in this format. For a Word document, the document's bytes are the
+  /// `.docx` file and the prose's offsets are in the text the front end writes (see `read`).
   public func prose(of document: Document) throws(InputProblem) -> ProseText {
     switch self {
     case .text:
@@ -41,8 +63,28 @@ public enum InputLanguage: String, CaseIterable, Sendable {
       } catch {
         throw InputProblem(path: document.path, message: error.message, position: error.position)
       }
+    case .docx:
+      return try read(document.bytes, path: document.path).prose
     }
   }
+
+  /// The format to read bytes in: the one asked for (`--language`), else the file name's, else text. An Office
+  /// file in the old compound format (a `.doc`, or a `.docx` saved with a password) goes to the Word front end
+  /// whatever its name, so that it is refused with a message that says what to do.
+  static func of(_ bytes: [UInt8], path: String, asked: InputLanguage?) -> InputLanguage {
+    if DOCXFrontEnd.isOfficeCompoundFile(bytes) { return .docx }
+    return asked ?? InputLanguage(path: path) ?? .text
+  }
+}
+
+/// An input read in its format.
+public struct ReadInput: Sendable {
+  /// The document findings point into: the file's bytes, or for a Word document the text written from it.
+  public var document: Document
+  /// The prose to lint.
+  public var prose: ProseText
+  /// The Word document, for a `.docx` input: it gives each finding its paragraph, heading and sentence.
+  public var word: WordDocument?
 }
 
 /// What `plainlint check` was asked to do.
@@ -134,8 +176,8 @@ func checkStandardInput(_ paths: [String], stdinFilename: String?, language: Inp
   }
   if paths.contains("-") && language == nil && stdinFilename.flatMap(InputLanguage.init(path:)) == nil {
     throw UsageError(
-      "say what standard input is: add --language text, markdown or html, or a --stdin-filename ending in "
-        + ".txt, .md or .html")
+      "say what standard input is: add --language text, markdown, html or docx, or a --stdin-filename ending in "
+        + ".txt, .md, .html or .docx")
   }
 }
 
@@ -148,10 +190,12 @@ package func lint(
   _ bytes: [UInt8], path: String, language: InputLanguage, planned: RunConfiguration.PlannedInput,
   keepsProse: Bool = false
 ) throws(InputProblem) -> FileReport {
-  let document = Document(path: path, bytes: bytes)
-  let prose = try language.prose(of: document)
+  let read = try language.read(bytes, path: path)
+  let document = read.document
+  let prose = read.prose
   let (found, metrics) = planned.linter.run(prose)
-  let findings = Suppression.apply(found, document: document, prose: prose, knownRules: directiveRuleNames)
+  var findings = Suppression.apply(found, document: document, prose: prose, knownRules: directiveRuleNames)
+  if let word = read.word { findings = word.withContext(findings) }
   var report = FileReport(document: document, format: prose.format, findings: findings, metrics: metrics)
   report.readingAgeTarget = planned.readingAgeTarget
   if keepsProse { report.prose = prose }
@@ -166,11 +210,13 @@ func lintOne(_ planned: RunConfiguration.PlannedInput, language: InputLanguage?,
   let input = planned.input
   do throws(InputProblem) {
     let bytes = try readInput(input)
-    try checkIsText(bytes, path: input.displayPath)
-    let language = language ?? InputLanguage(path: input.displayPath) ?? .text
+    let language = InputLanguage.of(bytes, path: input.displayPath, asked: language)
+    if language.isText { try checkIsText(bytes, path: input.displayPath) }
     let report = try lint(
       bytes, path: input.displayPath, language: language, planned: planned, keepsProse: keepsProse)
-    // Only for a file that is linted: one refused for its declared character set needs no second message.
+    // Only for a file that is linted: one refused for its declared character set needs no second message. The
+    // text of a Word document is written by plainlint and is always UTF-8.
+    guard language.isText else { return (report, []) }
     return (report, utf8Warning(for: report.document).map { [$0] } ?? [])
   } catch {
     return (nil, [error])

@@ -57,6 +57,10 @@ public func runFix(_ request: CheckRequest, dryRun: Bool) throws(UsageError) -> 
     let stopped = stopped(by: error)
     return FixOutcome(output: [], messages: "", problems: stopped.problems, exitCode: 2)
   }
+  let wordDocuments = inputs.filter { isWordDocument($0.input, language: request.language) }
+  if !wordDocuments.isEmpty {
+    throw UsageError(fixRefusedForWordMessage(wordDocuments.map(\.input.displayPath)))
+  }
   var problems = inputProblems
   var changes: [String] = []
   var remaining: [FileReport] = []
@@ -102,6 +106,19 @@ public func runFix(_ request: CheckRequest, dryRun: Bool) throws(UsageError) -> 
   return FixOutcome(output: Array(report.utf8), messages: changeList + extra, problems: problems, exitCode: exitCode)
 }
 
+/// Whether an input is read as a Word document: by `--language docx` or a `.docx` ending.
+private func isWordDocument(_ input: InputFile, language: InputLanguage?) -> Bool {
+  (language ?? InputLanguage(path: input.displayPath)) == .docx
+}
+
+/// Why `--fix` refuses a run with Word documents in it, naming them (the first few).
+func fixRefusedForWordMessage(_ paths: [String]) -> String {
+  let shown = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? " and \(paths.count - 3) more" : "")
+  return "--fix cannot change Word documents (\(shown)): plainlint reads .docx files but never writes them, so "
+    + "nothing was changed. Fix them in Word, and run --fix on the other files alone (name them, or add "
+    + "**/*.docx to ignore: in .plainlint.yml)"
+}
+
 /// What fixing one input produced.
 private struct FileFix {
   /// Problems reading, linting or writing it, and warnings about its bytes.
@@ -122,7 +139,6 @@ private struct FileFix {
 /// Lints one input, makes its safe fixes (writing the file, unless `dryRun`), and lints the fixed text again.
 private func fix(_ planned: RunConfiguration.PlannedInput, language: InputLanguage?, dryRun: Bool) -> FileFix {
   let input = planned.input
-  let language = language ?? InputLanguage(path: input.displayPath) ?? .text
   var result = FileFix()
   do throws(InputProblem) {
     var status: stat? = nil
@@ -131,7 +147,10 @@ private func fix(_ planned: RunConfiguration.PlannedInput, language: InputLangua
       if stat(path, &found) == 0 { status = found }
     }
     let bytes = try readInput(input)
-    try checkIsText(bytes, path: input.displayPath)
+    let language = InputLanguage.of(bytes, path: input.displayPath, asked: language)
+    // A Word document is refused before any file is fixed; one that is not named so (a .doc, a .docx saved with
+    // a password) is refused here by the Word front end with what to do about it.
+    if language.isText { try checkIsText(bytes, path: input.displayPath) }
     let report = try lint(bytes, path: input.displayPath, language: language, planned: planned)
     if let warning = utf8Warning(for: report.document) { result.problems.append(warning) }
     let fixes = FixPlanner.plan(report.findings, bytes: bytes, format: report.format)

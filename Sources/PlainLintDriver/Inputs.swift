@@ -46,7 +46,14 @@ public struct InputProblem: Error, Hashable, Sendable, CustomStringConvertible {
 import PlainLintCore
 
 /// The file name endings plainlint reads when it searches a folder.
-public let lintableExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm"]
+public let lintableExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "docx"]
+
+/// What is said of a folder with nothing to lint in it.
+let noFilesInFolderMessage =
+  "no files to lint in this folder (plainlint reads .txt, .md, .markdown, .html, .htm and .docx files)"
+
+/// The start of the name of the lock file Word keeps beside an open document (`~$leaflet.docx`): not a document.
+let wordLockFilePrefix = "~$"
 
 /// Folder names never searched (besides every folder whose name starts with a dot).
 let skippedFolders: Set<String> = ["node_modules", ".build"]
@@ -54,8 +61,9 @@ let skippedFolders: Set<String> = ["node_modules", ".build"]
 /// Turns the paths on the command line into the files to lint, in a stable order.
 ///
 /// A file named on the command line is linted whatever its ending; a folder is searched recursively for
-/// `.txt`, `.md`, `.markdown`, `.html` and `.htm` files, skipping hidden folders, `.build` and `node_modules`,
-/// and not following links to folders. `-` is standard input.
+/// `.txt`, `.md`, `.markdown`, `.html`, `.htm` and `.docx` files, skipping hidden folders, `.build` and
+/// `node_modules`, the lock files Word leaves beside open documents (`~$leaflet.docx`), and not following links to
+/// folders. `-` is standard input.
 public func collectInputs(_ paths: [String], stdinFilename: String?) -> (files: [InputFile], problems: [InputProblem]) {
   var files: [InputFile] = []
   var problems: [InputProblem] = []
@@ -78,7 +86,7 @@ public func collectInputs(_ paths: [String], stdinFilename: String?) -> (files: 
         problems.append(
           InputProblem(
             path: path,
-            message: "no files to lint in this folder (plainlint reads .txt, .md, .markdown, .html and .htm files)"))
+            message: noFilesInFolderMessage))
       }
       for file in found where seen.insert(file).inserted {
         files.append(InputFile(source: .file(file), displayPath: file))
@@ -122,7 +130,7 @@ private func walk(_ folder: String, into found: inout [String]) {
       walk(path, into: &found)
     } else if kind == S_IFREG, let dot = name.lastIndex(of: "."), !name.hasPrefix(".") || dot != name.startIndex {
       let ending = name[name.index(after: dot)...].lowercased()
-      if lintableExtensions.contains(ending) { found.append(path) }
+      if lintableExtensions.contains(ending) && !name.hasPrefix(wordLockFilePrefix) { found.append(path) }
     }
   }
 }

@@ -20,7 +20,8 @@ public struct CheckstyleReporter: Reporter {
       for finding in report.findings {
         let start = converter.location(at: finding.range.lowerBound)
         out += "    <error line=\"\(start.line)\" column=\"\(start.column)\" severity=\"\(finding.severity.rawValue)\""
-        out += " message=\"\(xmlEscaped(finding.message))\" source=\"plainlint.\(xmlEscaped(finding.rule))\"/>\n"
+        out += " message=\"\(xmlEscaped(finding.messageWithContext))\""
+        out += " source=\"plainlint.\(xmlEscaped(finding.rule))\"/>\n"
       }
       out += "  </file>\n"
     }

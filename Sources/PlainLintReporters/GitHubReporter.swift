@@ -41,7 +41,7 @@ public struct GitHubReporter: Reporter {
           ("endLine", String(max(endLine, start.line))), ("endColumn", String(endColumn)),
           ("title", "plainlint \(finding.rule)"),
         ]
-        var message = finding.message
+        var message = finding.messageWithContext
         for suggestion in finding.suggestions {
           message += "\n" + suggestionLine(suggestion)
         }
@@ -129,7 +129,7 @@ public struct GitHubReporter: Reporter {
         let start = converter.location(at: finding.range.lowerBound)
         let place = "\(context.servicePath(report.document.path)):\(start.line):\(start.column)"
         out += "| \(markdownCell(place)) | \(finding.severity.rawValue) | `\(finding.rule)` "
-        out += "| \(markdownCell(finding.message)) |\n"
+        out += "| \(markdownCell(finding.messageWithContext)) |\n"
       }
     }
     return out + "\n"

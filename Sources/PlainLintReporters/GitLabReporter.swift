@@ -28,7 +28,7 @@ public struct GitLabReporter: Reporter {
             line: lineText(report.document, line: start.line), salt: path)
           issues.object { issue in
             issue.string("type", "issue")
-            issue.string("description", finding.message)
+            issue.string("description", finding.messageWithContext)
             issue.string("check_name", finding.rule)
             issue.string("fingerprint", fingerprint)
             issue.string("severity", Self.severity(finding.severity))

@@ -77,6 +77,14 @@ struct JSONFile: JSONWritable {
   }
 }
 
+/// Where a finding is in a Word document, as members of the object being written: `paragraph`, `heading` (null
+/// before the first heading) and `quote` (the sentence).
+func writeContext(_ context: FindingContext, to object: inout JSONWriter) {
+  object.integer("paragraph", context.paragraph)
+  if let heading = context.heading { object.string("heading", heading) } else { object.null("heading") }
+  object.string("quote", context.quote)
+}
+
 /// One finding in the JSON output.
 struct JSONDiagnostic: JSONWritable {
   var finding: Finding
@@ -90,6 +98,7 @@ struct JSONDiagnostic: JSONWritable {
       d.string("severity", finding.severity.rawValue)
       d.string("message", finding.message)
       d.string("text", text)
+      if let context = finding.context { writeContext(context, to: &d) }
       d.object("range") { range in
         range.object("start") { p in
           p.integer("line", start.line)

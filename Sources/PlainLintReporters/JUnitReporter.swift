@@ -27,9 +27,10 @@ public struct JUnitReporter: Reporter {
         let rule = xmlEscaped(finding.rule)
         out += "    <testcase name=\"\(rule) at \(place)\" classname=\"\(path)\" file=\"\(path)\""
         out += " line=\"\(start.line)\">\n"
-        out += "      <failure message=\"\(xmlEscaped(finding.message))\" type=\"\(finding.severity.rawValue)\">"
+        out += "      <failure message=\"\(xmlEscaped(finding.messageWithContext))\""
+        out += " type=\"\(finding.severity.rawValue)\">"
         let severity = finding.severity.rawValue
-        var body = "\(report.document.path):\(place): \(severity): \(finding.message) [\(finding.rule)]"
+        var body = "\(report.document.path):\(place): \(severity): \(finding.messageWithContext) [\(finding.rule)]"
         if start.line == converter.location(at: finding.range.upperBound).line {
           body += "\n" + report.document.text(finding.range)
         }

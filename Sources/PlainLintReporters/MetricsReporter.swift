@@ -183,7 +183,7 @@ public struct StatsTextReporter: Reporter {
           let line = converter.location(at: section.range.lowerBound).line
           var title = section.title.split(whereSeparator: \.isNewline).joined(separator: " ")
           if title.count > 60 { title = String(title.prefix(59)) + "…" }
-          out += "\n  Section “\(title)” (line \(line))\n\n"
+          out += "\n  Section “\(title)” (\(report.placeName) \(line))\n\n"
           out += reporter.table(section.counts, findings: starts.byRule(in: section.range))
         }
       }
@@ -205,7 +205,8 @@ public struct StatsTextReporter: Reporter {
       let line = converter.location(at: part.range.lowerBound).line
       let age = part.counts.scores.readingAge.map { Int($0.rounded()) }
       rows.append([
-        "line \(line)", String(part.counts.sentences), String(part.counts.words), age.map(String.init) ?? "–",
+        "\(report.placeName) \(line)", String(part.counts.sentences), String(part.counts.words),
+        age.map(String.init) ?? "–",
         String(part.counts.hardWords), (age ?? 0) > target ? "above the target of \(target)" : "",
       ])
     }

@@ -46,7 +46,10 @@ public struct RDJSONReporter: Reporter {
       for finding in report.findings {
         let start = converter.location(at: finding.range.lowerBound)
         let end = converter.location(at: finding.range.upperBound)
-        body(RDJSONDiagnostic(path: report.document.path, finding: finding, start: start, end: end))
+        body(
+          RDJSONDiagnostic(
+            path: report.document.path, finding: finding, start: start, end: end,
+            suggests: report.takesTextEdits))
       }
     }
   }
@@ -58,10 +61,12 @@ struct RDJSONDiagnostic: JSONWritable {
   var finding: Finding
   var start: SourceLocation
   var end: SourceLocation
+  /// Whether the suggestions are offered as edits of the file (not for a Word document).
+  var suggests = true
 
   func write(to writer: inout JSONWriter, key: String?) {
     writer.object(key) { d in
-      d.string("message", finding.message)
+      d.string("message", finding.messageWithContext)
       d.object("location") { location in
         location.string("path", path)
         writeRange(to: &location)
@@ -69,7 +74,7 @@ struct RDJSONDiagnostic: JSONWritable {
       d.string("severity", finding.severity.rawValue.uppercased())
       d.object("source") { source in source.string("name", "plainlint") }
       d.object("code") { code in code.string("value", finding.rule) }
-      if !finding.suggestions.isEmpty {
+      if suggests && !finding.suggestions.isEmpty {
         d.array("suggestions") { suggestions in
           for suggestion in finding.suggestions {
             suggestions.object { s in

@@ -16,6 +16,14 @@ public struct FileReport: Sendable {
   /// The prose the front end read, kept only for the reports that show the text (`plainlint report`).
   public var prose: ProseText?
 
+  /// Whether fixes can be written into the file as text edits: not for a Word document, whose lines are
+  /// paragraphs of a text plainlint wrote from it, so no suggestion is offered as an edit to the file.
+  public var takesTextEdits: Bool { format != "docx" }
+
+  /// What a line of the document is to its reader, for the text reports that name one: "paragraph" for a Word
+  /// document (whose lines are its paragraphs), else "line".
+  public var placeName: String { takesTextEdits ? "line" : "paragraph" }
+
   /// Creates a file report.
   public init(document: Document, format: String, findings: [Finding], metrics: DocumentMetrics? = nil) {
     self.document = document

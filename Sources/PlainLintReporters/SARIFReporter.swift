@@ -69,7 +69,7 @@ public struct SARIFReporter: Reporter {
           result.integer("ruleIndex", index)
         }
         result.string("level", Self.level(finding.severity))
-        result.object("message") { message in message.string("text", finding.message) }
+        result.object("message") { message in message.string("text", finding.messageWithContext) }
         result.array("locations") { locations in
           locations.object { location in
             location.object("physicalLocation") { physical in
@@ -79,7 +79,10 @@ public struct SARIFReporter: Reporter {
           }
         }
         result.object("partialFingerprints") { prints in prints.string("plainlint/v1", fingerprint) }
-        let safe = finding.suggestions.filter(\.isSafe)
+        if let context = finding.context {
+          result.object("properties") { properties in writeContext(context, to: &properties) }
+        }
+        let safe = report.takesTextEdits ? finding.suggestions.filter(\.isSafe) : []
         if !safe.isEmpty {
           result.array("fixes") { fixes in
             for suggestion in safe {

@@ -68,6 +68,13 @@ public struct TextReporter: FileByFileReporter {
         o.append("]")
       }
       out.append("\n")
+      if let context = finding.context {
+        out.append("      ")
+        out.styled("1;34") { $0.append("= in") }
+        out.append(" ")
+        out.append(context.description)
+        out.append("\n")
+      }
       snippet(report.document, finding: finding, start: start, end: end, into: &out)
       for suggestion in finding.suggestions {
         out.append("      ")

@@ -222,6 +222,8 @@ extension LanguageServer {
         "Switch off \(rule) on this line",
         [textEdit(document, offset..<offset, " <!-- plainlint-disable-line \(rule) -->")]
       )
+    case .docx?:
+      return nil  // The server never opens a Word document (see `Server.language`); it has no directives.
     case .text?, nil:
       let lineBreak = Self.lineBreak(in: bytes)
       func isBlank(_ index: Int) -> Bool {

@@ -419,7 +419,10 @@ package final class LanguageServer {
     case "markdown", "mdx": return .markdown
     case "html", "xhtml": return .html
     case "plaintext", "text": return .text
-    default: return InputLanguage(path: path)
+    default:
+      // An editor sends text; a Word document is a ZIP archive, which no editor edits as text.
+      guard let found = InputLanguage(path: path), found.isText else { return nil }
+      return found
     }
   }
 }

@@ -47,7 +47,7 @@ enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
 /// `plainlint check`: lint files and folders.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Lint files, folders (searched for .txt, .md, .markdown, .html, .htm) or standard input (-).")
+    abstract: "Lint files, folders (searched for .txt, .md, .markdown, .html, .htm, .docx) or standard input (-).")
 
   @Argument(help: "Files or folders to lint, or - for standard input. Default: the current folder.")
   var paths: [String] = []
@@ -79,9 +79,9 @@ struct Check: ParsableCommand {
 
   @Option(
     help: """
-      Read every input as text, markdown or html. Default: from the file name ending (.md and .markdown are \
-      Markdown, .html and .htm are HTML, anything else is text). Needed for standard input without a \
-      --stdin-filename.
+      Read every input as text, markdown, html or docx. Default: from the file name ending (.md and .markdown \
+      are Markdown, .html and .htm are HTML, .docx is a Word document, anything else is text). Needed for \
+      standard input without a --stdin-filename.
       """)
   var language: InputLanguage?
 
@@ -114,7 +114,7 @@ struct Check: ParsableCommand {
         + "processors.", valueName: "n"))
   var jobs: Int?
 
-  @Flag(help: "Make the safe fixes (utilise → use) and report the findings left for a person.")
+  @Flag(help: "Make the safe fixes (utilise → use) and report the findings left for a person. Not for .docx.")
   var fix = false
 
   @Flag(help: "With --fix: print the fixes as a unified diff and change nothing.")
@@ -198,7 +198,7 @@ struct Stats: ParsableCommand {
   @Option(help: "The path to show for standard input (-); its ending also says its format.")
   var stdinFilename: String?
 
-  @Option(help: "Read every input as text, markdown or html. Default: from the file name ending.")
+  @Option(help: "Read every input as text, markdown, html or docx. Default: from the file name ending.")
   var language: InputLanguage?
 
   @Option(help: "The English to check: uk or us. Default: the configuration's dialect, else uk.")

@@ -146,8 +146,8 @@ struct CheckTests {
     #expect(unsaid.status == 2)
     #expect(
       unsaid.stderr
-        == "plainlint: error: say what standard input is: add --language text, markdown or html, or a "
-        + "--stdin-filename ending in .txt, .md or .html\n")
+        == "plainlint: error: say what standard input is: add --language text, markdown, html or docx, or a "
+        + "--stdin-filename ending in .txt, .md, .html or .docx\n")
     let unnamed = try plainlint(["check", "--language", "text", "-"], stdin: Data("Fine.\n".utf8))
     #expect(unnamed.status == 0)
     let long = Data((String(repeating: "word ", count: 30) + ".").utf8)
@@ -214,7 +214,8 @@ struct FileDiscoveryTests {
       #expect(result.status == 2)
       #expect(
         result.stderr
-          == "empty: error: no files to lint in this folder (plainlint reads .txt, .md, .markdown, .html and .htm files)\n")
+          == "empty: error: no files to lint in this folder (plainlint reads .txt, .md, .markdown, .html, .htm and "
+          + ".docx files)\n")
       #expect(result.stdout == "No files were checked.\n")
     }
   }
