@@ -113,7 +113,8 @@ func writeReportFile(_ text: String, to path: String) -> FileError? {
 /// The problem of a report file that could not be written.
 func reportFileProblem(_ failure: FileError, path: String) -> InputProblem {
   InputProblem(
-    path: path, message: "cannot write the report: \(failure.reason); check that the folder exists and can be written to")
+    path: path,
+    message: "cannot write the report: \(failure.reason); check that the folder exists and can be written to")
 }
 
 /// Appends text to a file, creating it if need be (GitHub's step summary).

@@ -44,6 +44,47 @@ enum ColorChoice: String, CaseIterable, ExpressibleByArgument {
   case auto, always, never
 }
 
+/// The options `check`, `stats` and `report` share: how inputs are read and which configuration applies.
+struct InputOptions: ParsableArguments {
+  @Option(help: "The path to show for standard input (-); its ending also says its format.")
+  var stdinFilename: String?
+
+  @Option(
+    help: """
+      Read every input as text, markdown, html or docx. Default: from the file name ending (.md and .markdown \
+      are Markdown, .html and .htm are HTML, .docx is a Word document, anything else is text). Needed for \
+      standard input without a --stdin-filename.
+      """)
+  var language: InputLanguage?
+
+  @Option(
+    help: """
+      The English to check: uk or us. Word-list entries for the other are left out. Default: the \
+      configuration's dialect, else uk.
+      """)
+  var english: Dialect?
+
+  @Option(
+    help: ArgumentHelp(
+      "Use this configuration file for every input, instead of each file's nearest .plainlint.yml.",
+      valueName: "file"))
+  var config: String?
+
+  @Option(
+    name: .customLong("option"),
+    help: ArgumentHelp(
+      "Set a rule option, for example long-sentence.max-words=30. Repeat for more.",
+      valueName: "rule.option=value"))
+  var ruleOptions: [String] = []
+
+  /// Checks that `--stdin-filename` comes with standard input among the paths.
+  func validate(paths: [String]) throws {
+    if stdinFilename != nil && !paths.contains("-") {
+      throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
+    }
+  }
+}
+
 /// `plainlint check`: lint files and folders.
 struct Check: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -74,39 +115,8 @@ struct Check: ParsableCommand {
   @Option(help: ArgumentHelp("Exit with 1 when there are more than this many warnings.", valueName: "n"))
   var maxWarnings: Int?
 
-  @Option(help: "The path to show for standard input (-); its ending also says its format.")
-  var stdinFilename: String?
-
-  @Option(
-    help: """
-      Read every input as text, markdown, html or docx. Default: from the file name ending (.md and .markdown \
-      are Markdown, .html and .htm are HTML, .docx is a Word document, anything else is text). Needed for \
-      standard input without a --stdin-filename.
-      """)
-  var language: InputLanguage?
-
-  @Option(
-    help: """
-      The English to check: uk or us. Word-list entries for the other are left out. Default: the \
-      configuration's dialect, else uk.
-      """)
-  var english: Dialect?
-
-  @Option(
-    help: ArgumentHelp(
-      "Use this configuration file for every input, instead of each file's nearest .plainlint.yml.",
-      valueName: "file"))
-  var config: String?
-
   @Option(help: "Colour the text output: auto (on a terminal, unless NO_COLOR is set), always or never.")
   var color: ColorChoice = .auto
-
-  @Option(
-    name: .customLong("option"),
-    help: ArgumentHelp(
-      "Set a rule option, for example long-sentence.max-words=30. Repeat for more.",
-      valueName: "rule.option=value"))
-  var ruleOptions: [String] = []
 
   @Option(
     help: ArgumentHelp(
@@ -120,10 +130,10 @@ struct Check: ParsableCommand {
   @Flag(help: "With --fix: print the fixes as a unified diff and change nothing.")
   var dryRun = false
 
+  @OptionGroup var input: InputOptions
+
   func validate() throws {
-    if stdinFilename != nil && !paths.contains("-") {
-      throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
-    }
+    try input.validate(paths: paths)
     if let maxWarnings, maxWarnings < 0 { throw ValidationError("--max-warnings needs a number of 0 or more") }
     if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
     if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
@@ -141,9 +151,9 @@ struct Check: ParsableCommand {
       useColor = isatty(STDOUT_FILENO) == 1 && noColor.isEmpty && term != "dumb"
     }
     var request = CheckRequest(
-      paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format,
-      failOn: failOn ?? (maxWarnings == nil ? .warning : .error), color: useColor, ruleOptions: ruleOptions,
-      language: language, dialect: english, configPath: config)
+      paths: paths.isEmpty ? ["."] : paths, stdinFilename: input.stdinFilename, format: format,
+      failOn: failOn ?? (maxWarnings == nil ? .warning : .error), color: useColor, ruleOptions: input.ruleOptions,
+      language: input.language, dialect: input.english, configPath: input.config)
     if let jobs { request.jobs = jobs }
     request.reportOptions = ReportOptions(
       outputPath: output, quiet: quiet, maxWarnings: maxWarnings,
@@ -195,44 +205,24 @@ struct Stats: ParsableCommand {
   @Option(help: "The output format: text for people, json for tools.")
   var format: OutputFormat = .text
 
-  @Option(help: "The path to show for standard input (-); its ending also says its format.")
-  var stdinFilename: String?
-
-  @Option(help: "Read every input as text, markdown, html or docx. Default: from the file name ending.")
-  var language: InputLanguage?
-
-  @Option(help: "The English to check: uk or us. Default: the configuration's dialect, else uk.")
-  var english: Dialect?
-
-  @Option(
-    help: ArgumentHelp(
-      "Use this configuration file for every input, instead of each file's nearest .plainlint.yml.",
-      valueName: "file"))
-  var config: String?
-
-  @Option(
-    name: .customLong("option"),
-    help: ArgumentHelp(
-      "Set a rule option, for example reading-age.target=9. Repeat for more.", valueName: "rule.option=value"))
-  var ruleOptions: [String] = []
-
   @Option(
     help: ArgumentHelp(
       "How many files to measure at once. The output is the same whatever the number. Default: the number of "
         + "processors.", valueName: "n"))
   var jobs: Int?
 
+  @OptionGroup var input: InputOptions
+
   func validate() throws {
-    if stdinFilename != nil && !paths.contains("-") {
-      throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
-    }
+    try input.validate(paths: paths)
     if let jobs, jobs < 1 { throw ValidationError("--jobs needs a number of 1 or more") }
   }
 
   func run() throws {
     var request = StatsRequest(
-      paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, format: format, sections: sections,
-      paragraphs: paragraphs, ruleOptions: ruleOptions, language: language, dialect: english, configPath: config)
+      paths: paths.isEmpty ? ["."] : paths, stdinFilename: input.stdinFilename, format: format, sections: sections,
+      paragraphs: paragraphs, ruleOptions: input.ruleOptions, language: input.language, dialect: input.english,
+      configPath: input.config)
     if let jobs { request.jobs = jobs }
     try report { () throws(UsageError) in try runStats(request) }
   }
@@ -268,37 +258,16 @@ struct Report: ParsableCommand {
   @Option(help: ArgumentHelp("The page's title.", valueName: "text"))
   var title: String = HTMLReportWording.defaultTitle
 
-  @Option(help: "The path to show for standard input (-); its ending also says its format.")
-  var stdinFilename: String?
-
-  @Option(help: "Read every input as text, markdown or html. Default: from the file name ending.")
-  var language: InputLanguage?
-
-  @Option(help: "The English to check: uk or us. Default: the configuration's dialect, else uk.")
-  var english: Dialect?
-
-  @Option(
-    help: ArgumentHelp(
-      "Use this configuration file for every input, instead of each file's nearest .plainlint.yml.",
-      valueName: "file"))
-  var config: String?
-
-  @Option(
-    name: .customLong("option"),
-    help: ArgumentHelp(
-      "Set a rule option, for example reading-age.target=9. Repeat for more.", valueName: "rule.option=value"))
-  var ruleOptions: [String] = []
-
   @Option(
     help: ArgumentHelp(
       "How many files to read at once. The page is the same whatever the number. Default: the number of "
         + "processors.", valueName: "n"))
   var jobs: Int?
 
+  @OptionGroup var input: InputOptions
+
   func validate() throws {
-    if stdinFilename != nil && !paths.contains("-") {
-      throw ValidationError("--stdin-filename goes with - (standard input) among the paths")
-    }
+    try input.validate(paths: paths)
     if output?.isEmpty == true { throw ValidationError("--output needs a file name") }
     if title.allSatisfy(\.isWhitespace) { throw ValidationError("--title needs some words") }
     if let jobs, jobs < 1 { throw ValidationError("--jobs needs a number of 1 or more") }
@@ -310,8 +279,8 @@ struct Report: ParsableCommand {
       throw ExitCode(2)
     }
     var request = ReportRequest(
-      paths: paths.isEmpty ? ["."] : paths, stdinFilename: stdinFilename, outputPath: output, title: title,
-      ruleOptions: ruleOptions, language: language, dialect: english, configPath: config)
+      paths: paths.isEmpty ? ["."] : paths, stdinFilename: input.stdinFilename, outputPath: output, title: title,
+      ruleOptions: input.ruleOptions, language: input.language, dialect: input.english, configPath: input.config)
     if let jobs { request.jobs = jobs }
     try report { () throws(UsageError) in try runReport(request) }
   }

@@ -265,7 +265,8 @@ struct FileDiscoveryTests {
       let result = try plainlint(["check", "huge.txt", "small.txt"], in: folder)
       #expect(result.status == 2)
       #expect(
-        result.stderr == "huge.txt: error: is larger than 4 GiB, the most plainlint can read; split it into smaller files\n")
+        result.stderr
+          == "huge.txt: error: is larger than 4 GiB, the most plainlint can read; split it into smaller files\n")
       #expect(result.stdout.contains("Checked 1 file"))
     }
   }
