@@ -93,6 +93,15 @@ struct ReportTests {
     #expect(result.stdout.contains("<h2 id=\"d1-title\">readability/story.txt</h2>"))
   }
 
+  @Test("a Word document is read like the other formats: its headings, its text and its marks")
+  func aWordDocument() throws {
+    let result = try plainlint(["report", "features.docx"], in: docxFolder)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("<h2 id=\"d1-title\">features.docx</h2>"))
+    #expect(result.stdout.contains(">Taking your new tablets</h"), "a heading from the paragraph styles")
+    #expect(result.stdout.contains("tabindex=\"0\" aria-describedby=\"d1-f1-note\">in order to<sup"))
+  }
+
   @Test func nothingToShowWritesNoFile() throws {
     try withTemporaryFolder { folder in
       let result = try plainlint(["report", "no-such-file.txt", "-o", "report.html"], in: folder)
