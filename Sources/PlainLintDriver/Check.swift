@@ -264,16 +264,16 @@ public func runCheck(_ request: CheckRequest, streamingTo sink: OutputSink? = ni
     configPath: request.configPath, ruleOptions: request.ruleOptions, dialect: request.dialect,
     measures: request.format == .json)
   try checkStandardInput(request.paths, stdinFilename: request.stdinFilename, language: request.language)
-  if let sink, let reporter = fileByFileReporter(for: request.format, color: request.color) {
+  let outputPath = request.reportOptions.outputPath
+  // A report file is never in colour.
+  if let sink, let reporter = fileByFileReporter(for: request.format, color: request.color && outputPath == nil) {
     do {
-      guard let outputPath = request.reportOptions.outputPath else {
+      guard let outputPath else {
         return try streamCheck(
           request, configuration: configuration, reports: [StreamedReport(reporter: reporter, sink: sink)])
       }
-      // The report file is never in colour.
-      let fileReporter = fileByFileReporter(for: request.format, color: false) ?? reporter
       return try streamCheck(
-        request, configuration: configuration, reporter: fileReporter, outputPath: outputPath, sink: sink)
+        request, configuration: configuration, reporter: reporter, outputPath: outputPath, sink: sink)
     } catch {
       return stopped(by: error)
     }
