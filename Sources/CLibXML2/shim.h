@@ -52,3 +52,42 @@ static inline int plainlint_xml_errors_are_silenced(void) {
 static inline void plainlint_xml_free(void *pointer) {
   xmlFree(pointer);
 }
+
+/// Parses `size` bytes of UTF-8 HTML at `buffer` with the context's SAX handler, as `htmlCtxtReadMemory(ctxt,
+/// buffer, size, NULL, "UTF-8", options)` does in libxml2 2.9, step for step, but without its copy of the bytes:
+/// `xmlParserInputBufferCreateMem` copies the whole document into a growing buffer (16.8 MB for a 10 MB page),
+/// which is then converted into the buffer the parser reads. Here the bytes are read where they lie
+/// (`xmlParserInputBufferCreateStatic`) and converted from there, so the parser reads the same buffer and sends
+/// the same events. The caller keeps `buffer` alive and unchanged until this returns. Returns the document, if
+/// libxml2 made one (the caller frees it with `xmlFreeDoc`).
+///
+/// libxml2 reads its input as if a NUL byte followed it, which `buffer` need not have. Once converted, the input is
+/// libxml2's own buffer, which has one; before that only the first three bytes are read (to skip a byte-order
+/// mark). So `buffer` is read in place only when it has at least four bytes, which also means the conversion
+/// always runs; anything shorter is copied, as before.
+static inline htmlDocPtr plainlint_html_read_in_place(htmlParserCtxtPtr ctxt, const char *buffer, int size,
+                                                      int options) {
+  if (ctxt == NULL || buffer == NULL || size < 0) return NULL;
+  xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler("UTF-8");
+  if (handler == NULL || size < 4) return htmlCtxtReadMemory(ctxt, buffer, size, NULL, "UTF-8", options);
+  xmlInitParser();
+  htmlCtxtReset(ctxt);
+  xmlParserInputBufferPtr input = xmlParserInputBufferCreateStatic(buffer, size, XML_CHAR_ENCODING_NONE);
+  if (input == NULL) return NULL;
+  xmlParserInputPtr stream = xmlNewIOInputStream(ctxt, input, XML_CHAR_ENCODING_NONE);
+  if (stream == NULL) {
+    xmlFreeParserInputBuffer(input);
+    return NULL;
+  }
+  inputPush(ctxt, stream);
+  // What htmlDoRead does with the options and the encoding.
+  htmlCtxtUseOptions(ctxt, options);
+  ctxt->html = 1;
+  xmlSwitchToEncoding(ctxt, handler);
+  if (ctxt->input->encoding != NULL) xmlFree((xmlChar *)ctxt->input->encoding);
+  ctxt->input->encoding = xmlStrdup((const xmlChar *)"UTF-8");
+  htmlParseDocument(ctxt);
+  htmlDocPtr document = ctxt->myDoc;
+  ctxt->myDoc = NULL;
+  return document;
+}

@@ -32,7 +32,7 @@ public enum HTMLParserBenchmark {
       let document = bytes.withUnsafeBufferPointer { p -> htmlDocPtr? in
         guard let base = p.baseAddress else { return nil }
         return base.withMemoryRebound(to: CChar.self, capacity: p.count) { chars in
-          htmlCtxtReadMemory(context, chars, Int32(clamping: p.count), nil, "UTF-8", LibXML2HTMLParser.options)
+          plainlint_html_read_in_place(context, chars, Int32(clamping: p.count), LibXML2HTMLParser.options)
         }
       }
       guard let document else { return counter.pointee }

@@ -157,9 +157,10 @@ enum LibXML2HTMLParser {
     context.pointee.userData = UnsafeMutableRawPointer(assembler)
     let count = Int32(clamping: bytes.count)
     // libxml2's UTF-8 converter copies the bytes unchanged. Without it, libxml2 would read the document as Latin-1
-    // (HTML's old default), and every offset after the first byte outside ASCII would drift.
+    // (HTML's old default), and every offset after the first byte outside ASCII would drift. The bytes are read
+    // where they lie, with no copy of them first (see `plainlint_html_read_in_place`).
     let document = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars in
-      htmlCtxtReadMemory(context, chars, count, nil, "UTF-8", parseOptions)
+      plainlint_html_read_in_place(context, chars, count, parseOptions)
     }
     if let document { xmlFreeDoc(document) }
     return assembler.pointee.parseReport

@@ -69,6 +69,20 @@ struct RobustnessTests {
     }
   }
 
+  /// libxml2 reads a document's bytes where they lie once there are four or more of them, and copies shorter ones
+  /// (it expects a NUL byte after its input). Every short start of a page gives prose made only of its own bytes.
+  @Test func shortDocumentsGiveOnlyTheirOwnText() throws {
+    let page = Array("\u{FEFF}<p>Hi Jo</p>".utf8) + Array("x<b>y</b>".utf8)
+    for count in 0...page.count {
+      let text = String(decoding: page.prefix(count), as: UTF8.self)
+      let e = try extract(text)
+      let prose = String(decoding: e.prose.bytes, as: UTF8.self)
+      for character in prose where !character.isWhitespace {
+        #expect(text.contains(character), "\(count) bytes: \(prose)")
+      }
+    }
+  }
+
   @Test func unterminatedConstructsAtTheEnd() throws {
     let endings = [
       "<!-- never closed", "<p class=\"never closed", "<img alt=\"never closed", "<script>never closed", "<b",
