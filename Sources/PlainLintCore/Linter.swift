@@ -110,12 +110,52 @@ public struct Linter: Sendable {
         mapped[index].range = prose.map.sourceRange(ofProse: mapped[index].range)
       }
     }
-    mapped.sort {
-      ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule)
-    }
+    Linter.sortByPosition(&mapped)
     var metrics = metricsChecker?.metrics
     metrics?.mapRanges(prose.map)
     return (mapped, metrics)
+  }
+
+  /// Sorts findings by start, then end, then rule; findings equal in all three stay in the order they were
+  /// reported (as a stable sort leaves them).
+  ///
+  /// The standard library's stable sort borrows a buffer of half the array while it works: 14.5 MB for the 360,000
+  /// findings of 100 MB of text, at the moment memory peaks. Here the findings' indices are sorted instead (4
+  /// bytes each, the index breaking ties), and the findings are then moved into place one cycle of the
+  /// permutation at a time, with no second array of them.
+  static func sortByPosition(_ findings: inout [Finding]) {
+    let count = findings.count
+    guard count > 1 else { return }
+    // A document under 4 GiB cannot have 2^32 findings (they would not fit in memory); the check keeps the
+    // conversions below honest.
+    precondition(count <= Int(UInt32.max), "more findings than 32-bit indices can number")
+    var order = Array(0..<UInt32(truncatingIfNeeded: count))
+    findings.withUnsafeBufferPointer { f in
+      order.sort { a, b in
+        let x = Int(a)
+        let y = Int(b)
+        if f[x].range.lowerBound != f[y].range.lowerBound { return f[x].range.lowerBound < f[y].range.lowerBound }
+        if f[x].range.upperBound != f[y].range.upperBound { return f[x].range.upperBound < f[y].range.upperBound }
+        if f[x].rule != f[y].rule { return f[x].rule < f[y].rule }
+        return a < b
+      }
+    }
+    // Position i takes the finding at order[i]: follow each cycle of the permutation once.
+    var placed = [Bool](repeating: false, count: count)
+    findings.withUnsafeMutableBufferPointer { f in
+      for start in 0..<count where !placed[start] {
+        let first = f[start]
+        var i = start
+        while true {
+          placed[i] = true
+          let next = Int(order[i])
+          if next == start { break }
+          f[i] = f[next]
+          i = next
+        }
+        f[i] = first
+      }
+    }
   }
 
   /// About how many bytes of prose are tokenized at a time.

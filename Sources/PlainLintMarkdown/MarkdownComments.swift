@@ -24,7 +24,7 @@ enum MarkdownComments {
 
   /// The comments in the raw HTML (in document order) whose text starts with `plainlint`, with exact source
   /// ranges.
-  static func directiveComments(in source: [UInt8], lineStarts: [Int], rawHTML: [RawHTML]) -> [SourceComment] {
+  static func directiveComments(in source: [UInt8], lineStarts: LineStarts, rawHTML: [RawHTML]) -> [SourceComment] {
     guard !rawHTML.isEmpty else { return [] }
     var comments: [SourceComment] = []
     source.withUnsafeBufferPointer { p in
@@ -87,12 +87,12 @@ enum MarkdownComments {
   struct BlockLines {
     let content: [UInt8]
     let firstLine: Int
-    let lineStarts: [Int]
+    let lineStarts: LineStarts
     let source: UnsafeBufferPointer<UInt8>
     /// Where each content line's text ends (before its line break).
     private var contentLineEnds: [Int] = []
 
-    init(content: [UInt8], firstLine: Int, lineStarts: [Int], source: UnsafeBufferPointer<UInt8>) {
+    init(content: [UInt8], firstLine: Int, lineStarts: LineStarts, source: UnsafeBufferPointer<UInt8>) {
       self.content = content
       self.firstLine = firstLine
       self.lineStarts = lineStarts

@@ -38,7 +38,7 @@ struct MarkdownProseBuilder {
   /// Segments of the text node being aligned, reused from node to node.
   var scratch: [SourceMap.Segment] = []
   /// The document's line starts, read once (cmark gives positions as lines and columns).
-  let lineStarts: [Int]
+  let lineStarts: LineStarts
   /// Raw HTML that may hold directive comments, read for them when the prose is finished.
   var rawHTML: [MarkdownComments.RawHTML] = []
 

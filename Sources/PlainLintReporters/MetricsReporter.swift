@@ -11,26 +11,45 @@ func findingsByRule(_ findings: [Finding]) -> [(rule: String, count: Int)] {
 
 /// Where a file's findings start, in order, for counting the findings of each section and paragraph: a binary
 /// search finds the first, so a long file with many paragraphs and findings is not read once per paragraph.
+///
+/// A file's findings normally come sorted by position already (`Linter` sorts them); they are then searched where
+/// they lie, with no copy, which matters for a large file: 100 MB of text can have 360,000 findings, and a sorted
+/// copy of their starts would hold 17 MB more at the moment memory peaks. Findings in another order are sorted
+/// first, by their indices.
 struct FindingStarts {
-  /// Each finding's start and rule, by start.
-  private let starts: [(offset: Int, rule: String)]
+  /// The findings.
+  private let findings: [Finding]
+  /// The findings' indices by start, or nil when `findings` is sorted by start itself.
+  private let order: [Int32]?
 
-  /// Sorts the starts of some findings.
+  /// Takes the findings, sorting their indices by start when they are not already in that order.
   init(_ findings: [Finding]) {
-    starts = findings.map { ($0.range.lowerBound, $0.rule) }.sorted { $0.offset < $1.offset }
+    self.findings = findings
+    let sorted = zip(findings, findings.dropFirst()).allSatisfy { $0.range.lowerBound <= $1.range.lowerBound }
+    order = sorted ? nil : findings.indices.map { Int32($0) }.sorted {
+      findings[Int($0)].range.lowerBound < findings[Int($1)].range.lowerBound
+    }
   }
+
+  /// Where the `index`th finding by start is in `findings`.
+  private func position(_ index: Int) -> Int {
+    if let order { Int(order[index]) } else { index }
+  }
+
+  /// The start of the `index`th finding by start.
+  private func start(_ index: Int) -> Int { findings[position(index)].range.lowerBound }
 
   /// Counts of the findings that start in `range`, by rule, sorted by rule name as `findingsByRule` gives them.
   func byRule(in range: Range<Int>) -> [(rule: String, count: Int)] {
     var low = 0
-    var high = starts.count
+    var high = findings.count
     while low < high {
       let middle = (low + high) / 2
-      if starts[middle].offset < range.lowerBound { low = middle + 1 } else { high = middle }
+      if start(middle) < range.lowerBound { low = middle + 1 } else { high = middle }
     }
     var counts: [String: Int] = [:]
-    while low < starts.count && starts[low].offset < range.upperBound {
-      counts[starts[low].rule, default: 0] += 1
+    while low < findings.count && start(low) < range.upperBound {
+      counts[findings[position(low)].rule, default: 0] += 1
       low += 1
     }
     return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

@@ -128,3 +128,39 @@ struct LinterTests {
     #expect(found == ["Café.", "Ŵyn 😀.", "Second paragraph here.", "Done."])
   }
 }
+
+@Suite("Findings sorted in place")
+struct FindingSortTests {
+  /// The order the standard library's stable sort gives, which `Linter.sortByPosition` must give too.
+  func stablySorted(_ findings: [Finding]) -> [Finding] {
+    findings.sorted {
+      ($0.range.lowerBound, $0.range.upperBound, $0.rule) < ($1.range.lowerBound, $1.range.upperBound, $1.rule)
+    }
+  }
+
+  @Test(arguments: [0, 1, 2, 3, 17, 500, 5_000])
+  func sortsAsAStableSortDoes(count: Int) {
+    var random = SplitMix64(seed: UInt64(count) &+ 77)
+    let rules = ["jargon", "long-sentence", "reading-age"]
+    // Few positions and rules, so many findings tie on all three; the message tells them apart.
+    var findings = (0..<count).map { index in
+      let start = Int(random.next() % 40)
+      return Finding(
+        rule: rules[Int(random.next() % 3)], severity: .warning, message: "\(index)",
+        range: start..<(start + Int(random.next() % 4)))
+    }
+    let expected = stablySorted(findings)
+    Linter.sortByPosition(&findings)
+    #expect(findings.map(\.message) == expected.map(\.message))
+    #expect(findings.map(\.range) == expected.map(\.range))
+  }
+
+  @Test func sortedFindingsStayAsTheyAre() {
+    let findings = (0..<100).map {
+      Finding(rule: "jargon", severity: .warning, message: "\($0)", range: ($0 / 3)..<($0 / 3 + 1))
+    }
+    var sorted = findings
+    Linter.sortByPosition(&sorted)
+    #expect(sorted.map(\.message) == findings.map(\.message))
+  }
+}

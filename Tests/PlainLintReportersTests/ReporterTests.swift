@@ -327,18 +327,21 @@ struct FindingStartsTests {
         rule: rules[Int(random.next() % 4)], severity: .warning, message: "m",
         range: start..<(start + Int(random.next() % 40)))
     }
-    let starts = FindingStarts(findings)
     var ranges: [Range<Int>] = [0..<0, 0..<5_000, 4_999..<5_000, 5_000..<6_000, 17..<17, 0..<1]
     for _ in 0..<300 {
       let lower = Int(random.next() % 5_100)
       ranges.append(lower..<(lower + Int(random.next() % 400)))
     }
-    for range in ranges {
-      let counted = starts.byRule(in: range)
-      #expect(counted.map(\.rule) == counted.map(\.rule).sorted())
-      #expect(
-        Dictionary(uniqueKeysWithValues: counted.map { ($0.rule, $0.count) })
-          == countsByReadingEveryFinding(findings, in: range), "range \(range)")
+    // As they come, and sorted by start as `Linter` gives them (searched where they lie, with no copy).
+    for order in [findings, findings.sorted { $0.range.lowerBound < $1.range.lowerBound }] {
+      let starts = FindingStarts(order)
+      for range in ranges {
+        let counted = starts.byRule(in: range)
+        #expect(counted.map(\.rule) == counted.map(\.rule).sorted())
+        #expect(
+          Dictionary(uniqueKeysWithValues: counted.map { ($0.rule, $0.count) })
+            == countsByReadingEveryFinding(findings, in: range), "range \(range)")
+      }
     }
     #expect(FindingStarts([]).byRule(in: 0..<10).isEmpty)
   }
