@@ -44,6 +44,10 @@ public struct Linter: Sendable {
     // The measurer reads each block after the rules, so it can use what they found; it reports nothing.
     let checkers = rules.map { $0.rule.makeChecker(document: document) } + (metricsChecker.map { [$0] } ?? [])
     let checksSentences = checkers.map(\.checksSentences)
+    // Each checker is called through a reference that is not counted: `boxes` keeps them all alive until `run`
+    // returns. Taking a checker out of an array for a call would retain and release it, 15 times a block.
+    let boxes = checkers.map { HeldChecker($0) }
+    let held = boxes.map { Unmanaged.passUnretained($0) }
     let blocks = prose.blocks
     // The identifiers once: each look-up copies the rule's whole description.
     var sink = FindingSink(
@@ -86,15 +90,16 @@ public struct Linter: Sendable {
         context.block = blocks[index]
         context.tokenRange = span.tokens
         context.sentenceRange = span.sentences
-        for ruleIndex in checkers.indices {
+        for ruleIndex in held.indices {
           sink.rule = ruleIndex
-          let checker = checkers[ruleIndex]
-          if checksSentences[ruleIndex] {
-            for sentenceIndex in span.sentences {
-              checker.check(sentence: sentences[sentenceIndex], in: context, report: &sink)
+          held[ruleIndex]._withUnsafeGuaranteedRef { held in
+            if checksSentences[ruleIndex] {
+              for sentenceIndex in span.sentences {
+                held.checker.check(sentence: sentences[sentenceIndex], in: context, report: &sink)
+              }
             }
+            held.checker.check(block: context, report: &sink)
           }
-          checker.check(block: context, report: &sink)
         }
       }
     }
@@ -102,6 +107,7 @@ public struct Linter: Sendable {
       sink.rule = ruleIndex
       checkers[ruleIndex].finish(report: &sink)
     }
+    withExtendedLifetime(boxes) {}
     // Findings were reported in prose offsets: map them to the source in place (plain text needs nothing).
     var mapped = sink.findings
     sink.findings = []
@@ -141,23 +147,35 @@ public struct Linter: Sendable {
       }
     }
     // Position i takes the finding at order[i]: follow each cycle of the permutation once.
+    // Each finding is moved, not copied: no reference counting on its strings and arrays.
     var placed = [Bool](repeating: false, count: count)
     findings.withUnsafeMutableBufferPointer { f in
+      guard let base = f.baseAddress else { return }
       for start in 0..<count where !placed[start] {
-        let first = f[start]
+        let first = (base + start).move()
         var i = start
         while true {
           placed[i] = true
           let next = Int(order[i])
           if next == start { break }
-          f[i] = f[next]
+          (base + i).moveInitialize(from: base + next, count: 1)
           i = next
         }
-        f[i] = first
+        (base + i).initialize(to: first)
       }
     }
   }
 
   /// About how many bytes of prose are tokenized at a time.
   static let batchSize = 1 << 16
+}
+
+/// A checker in a box of its own, so that `Linter.run` can call it through an `Unmanaged` reference (which needs a
+/// class, not a protocol) without retaining it.
+private final class HeldChecker {
+  let checker: any RuleChecker
+
+  init(_ checker: any RuleChecker) {
+    self.checker = checker
+  }
 }
