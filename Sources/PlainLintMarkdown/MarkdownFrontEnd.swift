@@ -39,10 +39,28 @@ public enum MarkdownFrontEnd {
     let previous = plainlint_arena_begin(&arena)
     defer { plainlint_arena_end(&arena, previous) }
     // The parser and the tree are never freed one by one: ending the arena frees them.
-    guard let parser = cmark_parser_new_with_mem(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES, plainlint_arena_allocator())
-    else { return }
+    guard let parser = cmark_parser_new_with_mem(options(for: bytes), plainlint_arena_allocator()) else { return }
     guard let root = parse(bytes, with: parser) else { return }
     body(root)
+  }
+
+  /// cmark-gfm's options for a document: source positions, and footnotes when the document has a `[^` anywhere.
+  ///
+  /// With footnotes on, cmark-gfm walks the whole tree twice more when it finishes, to number the references and
+  /// move the definitions to the end, whether or not the document has any. A footnote, its reference and its
+  /// definition alike, always starts with `[^` in the source, so without one the parse is the same either way.
+  static func options(for bytes: [UInt8]) -> Int32 {
+    let mayHaveFootnotes = bytes.withUnsafeBufferPointer { p -> Bool in
+      guard let base = p.baseAddress else { return false }
+      var from = 0
+      while from < p.count - 1, let found = memchr(base + from, 0x5B, p.count - 1 - from) {  // `[`, not the last byte
+        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if p[index + 1] == 0x5E { return true }  // `^`
+        from = index + 1
+      }
+      return false
+    }
+    return CMARK_OPT_SOURCEPOS | (mayHaveFootnotes ? CMARK_OPT_FOOTNOTES : 0)
   }
 
   /// Attaches the extensions to a new parser, parses bytes and returns the document node.

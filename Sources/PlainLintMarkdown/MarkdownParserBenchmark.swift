@@ -13,7 +13,7 @@ public enum MarkdownParserBenchmark {
       MarkdownFrontEnd.parse(bytes) { root in blocks = topLevelBlocks(root) }
       return blocks
     }
-    guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES) else { return 0 }
+    guard let parser = cmark_parser_new(MarkdownFrontEnd.options(for: bytes)) else { return 0 }
     defer { cmark_parser_free(parser) }
     let root = MarkdownFrontEnd.parse(bytes, with: parser)
     guard let root else { return 0 }

@@ -1,3 +1,4 @@
+import CCmarkGFM
 import PlainLintCore
 import Testing
 
@@ -84,6 +85,19 @@ struct MarkdownLintedTests {
         "A", "nurse", "taking", "blood", "pressure", "Footnotes", "are", "read", "too",
       ])
     #expect(blockKinds(md) == [.paragraph, .metadata, .paragraph])
+  }
+
+  /// Footnotes are parsed only in a document with a `[^` (without one, cmark-gfm has none to find and is spared
+  /// two walks over the tree); the same text parses the same either way.
+  @Test func footnotesAreParsedWhenTheDocumentHasAFootnoteMark() {
+    func footnotes(_ text: String) -> Bool { MarkdownFrontEnd.options(for: Array(text.utf8)) & CMARK_OPT_FOOTNOTES != 0 }
+    #expect(footnotes("See the note[^1].\n\n[^1]: Read this."))
+    #expect(footnotes("[^"))
+    #expect(footnotes("a [ b [^x]"))
+    #expect(!footnotes(""))
+    #expect(!footnotes("["))
+    #expect(!footnotes("a [ ^1] and [link](x) and ^[x] ["))
+    #expect(words("See [that] ^note.\n\n[that]: https://example.org") == ["See", "that", "note"])
   }
 
   @Test func inlineMarkupDoesNotSplitWordsOrSentences() {
