@@ -181,6 +181,21 @@ public struct JSONWriter {
     value.withUTF8 { appendString(utf8: $0) }
   }
 
+  /// Whether any of the eight bytes of `chunk` is one `appendString` must look at: below 0x20, `"`, `\`, 0x7F, or
+  /// 0xE2 (the first byte of U+2028 and U+2029). It may say true when only a later byte of such a chunk is near one
+  /// of them; it never says false when one is there.
+  @inline(__always)
+  static func mayNeedEscaping(_ chunk: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let high: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & high }
+    let below20 = (chunk &- ones &* 0x20) & ~chunk & high
+    let specials =
+      hasZeroByte(chunk ^ (ones &* 0x22)) | hasZeroByte(chunk ^ (ones &* 0x5C)) | hasZeroByte(chunk ^ (ones &* 0x7F))
+      | hasZeroByte(chunk ^ (ones &* 0xE2))
+    return below20 | specials != 0
+  }
+
   /// Writes a JSON string: runs that need no escaping are copied whole; quotes, backslashes and control
   /// characters are escaped, and so are U+2028 and U+2029, which end a line in JavaScript.
   private mutating func appendString(utf8 text: UnsafeBufferPointer<UInt8>) {
@@ -191,6 +206,13 @@ public struct JSONWriter {
       if end > runStart { writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<end])) }
     }
     while index < text.count {
+      // Eight bytes at a time while none of them can need escaping (most of every string).
+      if index &+ 8 <= text.count,
+        !JSONWriter.mayNeedEscaping(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self))
+      {
+        index &+= 8
+        continue
+      }
       let byte = text[index]
       if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xE2 {
         index += 1

@@ -129,6 +129,45 @@ struct JSONReporterTests {
     #expect(writer.output == "\"\\u0000\\u001f\\u007f\\r\\b\\f–…\u{2027}\\u2028\\u2029\u{202A}€\"")
   }
 
+  /// Strings are read eight bytes at a time where nothing needs escaping; on random strings rich in the bytes that
+  /// do, at every offset and length, the output is what escaping byte by byte gives.
+  @Test func escapingEightBytesAtATimeMatchesEscapingByteByByte() {
+    func reference(_ text: String) -> String {
+      var out = "\""
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{08}": out += "\\b"
+        case "\u{0C}": out += "\\f"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+          if scalar.value < 0x20 || scalar.value == 0x7F {
+            out += "\\u00" + String(scalar.value >> 4, radix: 16) + String(scalar.value & 0x0F, radix: 16)
+          } else {
+            out.unicodeScalars.append(scalar)
+          }
+        }
+      }
+      return out + "\""
+    }
+    let pieces: [String] = [
+      "a", "plain words ", "\"", "\\", "\n", "\t", "\u{01}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}", "’", "–", "…",
+      "€", "é", "😀", " ", "~", "!", "\u{20}",
+    ]
+    var random = SplitMix64(seed: 44)
+    for _ in 0..<2_000 {
+      let text = (0..<Int(random.next() % 24)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
+      var writer = JSONWriter()
+      writer.string(nil, text)
+      #expect(writer.output == reference(text), "\(Array(text.utf8))")
+    }
+  }
+
   @Test func integersAreWrittenAsSwiftWritesThem() {
     let values = [0, 7, -7, 10, 1_234_567_890, Int.max, Int.min]
     var writer = JSONWriter(compact: true)
