@@ -140,14 +140,7 @@ public struct Document: Sendable {
 
   /// The 0-based index of the line that contains `offset`.
   public func lineIndex(containing offset: Int) -> Int {
-    let lineStarts = self.lineStarts
-    var low = 0
-    var high = lineStarts.count - 1
-    while low < high {
-      let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
-    }
-    return low
+    lineStarts.line(containing: offset)
   }
 
   /// The byte range of a 0-based line, without its line break.
@@ -176,6 +169,8 @@ public struct Document: Sendable {
 /// long line costs a single walk of that line rather than one walk per offset.
 public struct PositionConverter {
   private let document: Document
+  /// The document's line starts, taken on the first `location` (each time from the document would take its lock).
+  private var lineStarts: LineStarts? = nil
   private var cachedLine = -1
   private var cachedOffset = 0
   private var cachedColumn = 1
@@ -189,8 +184,9 @@ public struct PositionConverter {
   /// The location of a byte offset (clamped to the file).
   public mutating func location(at rawOffset: Int) -> SourceLocation {
     let offset = max(0, min(rawOffset, document.bytes.count))
-    let line = document.lineIndex(containing: offset)
-    let lineStart = document.lineStarts[line]
+    if lineStarts == nil { lineStarts = document.lineStarts }
+    let line = lineStarts.unsafelyUnwrapped.line(containing: offset)
+    let lineStart = lineStarts.unsafelyUnwrapped[line]
     var i = lineStart
     var column = 1
     var utf16 = 1
@@ -262,4 +258,15 @@ public struct LineStarts: RandomAccessCollection, Equatable, Sendable, Expressib
   /// The byte offset at which the line at index `line` (0-based) starts.
   @inline(__always)
   public subscript(line: Int) -> Int { Int(offsets[line]) }
+
+  /// The 0-based index of the line that contains `offset`: the last line starting at or before it.
+  public func line(containing offset: Int) -> Int {
+    var low = 0
+    var high = offsets.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if Int(offsets[mid]) <= offset { low = mid } else { high = mid - 1 }
+    }
+    return low
+  }
 }
