@@ -146,17 +146,16 @@ public struct Linter: Sendable {
         return a < b
       }
     }
-    // Position i takes the finding at order[i]: follow each cycle of the permutation once.
-    // Each finding is moved, not copied: no reference counting on its strings and arrays.
-    var placed = [Bool](repeating: false, count: count)
+    // Position i takes the finding at order[i]: follow each cycle of the permutation once, marking each position
+    // done by pointing it at itself. Each finding is moved, not copied: no reference counting on its strings.
     findings.withUnsafeMutableBufferPointer { f in
       guard let base = f.baseAddress else { return }
-      for start in 0..<count where !placed[start] {
+      for start in 0..<count where Int(order[start]) != start {
         let first = (base + start).move()
         var i = start
         while true {
-          placed[i] = true
           let next = Int(order[i])
+          order[i] = UInt32(truncatingIfNeeded: i)
           if next == start { break }
           (base + i).moveInitialize(from: base + next, count: 1)
           i = next
