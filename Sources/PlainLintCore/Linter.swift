@@ -70,7 +70,11 @@ public struct Linter: Sendable {
       sentences.removeAll(keepingCapacity: true)
       spans.removeAll(keepingCapacity: true)
       tokenEnds.removeAll(keepingCapacity: true)
+      // Room for the batch up front: growing each array from empty, page after page, copies it several times.
       tokens.reserveCapacity(batchBytes / 3 + 16)
+      sentences.reserveCapacity(batchBytes / 32 + 16)
+      spans.reserveCapacity(next - batchStart)
+      tokenEnds.reserveCapacity(next - batchStart)
       prose.bytes.withUnsafeBufferPointer { p in
         Tokenizer.tokenize(p, blocks: blocks[batchStart..<next], into: &tokens, ends: &tokenEnds)
         tokens.withUnsafeBufferPointer { t in

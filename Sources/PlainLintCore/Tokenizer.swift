@@ -154,22 +154,36 @@ private struct Scanner {
       if (b | 0x20) &- 0x61 < 26 {
         // A word of small letters after its first letter, the commonest token, is written here when what
         // follows ends it, and so are such words joined by hyphens and apostrophes (`joinedWordEnd`); anything
-        // else is read again from the start by `scanPlainWord`.
-        var j = smallLettersEnd(from: i &+ 1)
-        var ends = plainWordEnds(at: j, start: i)
-        if !ends, let joinedEnd = joinedWordEnd(from: j, start: i) {
-          j = joinedEnd
-          ends = true
-        }
-        if ends {
+        // else is read again from the start by `scanPlainWord`. A single space and another ASCII letter after
+        // such a word go straight on to the next word, as the top of the loop would.
+        var first = b
+        while true {
+          var j = smallLettersEnd(from: i &+ 1)
+          var ends = plainWordEnds(at: j, start: i)
+          if !ends, let joinedEnd = joinedWordEnd(from: j, start: i) {
+            j = joinedEnd
+            ends = true
+          }
+          guard ends else {
+            i = scanPlainWord(from: i, into: &tokens)
+            break
+          }
           // `.lowercase` (8) for a small first letter (bit 5 set), `.capitalized` (1) for a capital, and
           // `.singleLetter` (4) for a word of one letter.
-          let caseFlag = 1 &+ 7 &* ((b &>> 5) & 1)
+          let caseFlag = 1 &+ 7 &* ((first &>> 5) & 1)
           let single: UInt8 = j &- i == 1 ? 4 : 0
           tokens.append(Token(start: i, end: j, kind: .word, flags: Token.Flags(rawValue: caseFlag | single)))
-          i = j
-        } else {
-          i = scanPlainWord(from: i, into: &tokens)
+          let next = j &+ 1
+          guard next < end, p[j] == 0x20 else {
+            i = j
+            break
+          }
+          first = p[next]
+          guard (first | 0x20) &- 0x61 < 26 else {
+            i = j  // the top of the loop takes the space (and notes it for a `+` after it)
+            break
+          }
+          i = next
         }
         previousWasSpace = false
         continue

@@ -39,7 +39,7 @@ struct ElementInfo: Sendable {
   /// The element with this lower-case name, as libxml2 reports it.
   static func named(_ name: UnsafeBufferPointer<UInt8>) -> ElementInfo {
     guard let key = ElementKey(name) else { return .inline }
-    return elementTable[key] ?? .inline
+    return elementTable.info(key) ?? .inline
   }
 }
 
@@ -66,12 +66,43 @@ struct ElementKey: Hashable, Sendable {
   }
 }
 
+/// A fixed table of element names, looked up with one multiplication and a probe or two: a `Dictionary` look-up
+/// hashes the key with SipHash, several hundred instructions, and a page's every new element name is looked up.
+struct ElementTable: Sendable {
+  /// A power of two, at least four times the number of names, so that probes are short.
+  static let slotCount = 512
+  private var keys = [ElementKey?](repeating: nil, count: ElementTable.slotCount)
+  private var infos = [ElementInfo](repeating: .inline, count: ElementTable.slotCount)
+
+  @inline(__always)
+  private static func home(_ key: ElementKey) -> Int {
+    let mixed = (key.low ^ (key.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+    return Int(truncatingIfNeeded: mixed >> 55)  // the top 9 bits: 0..<512
+  }
+
+  mutating func insert(_ key: ElementKey, _ info: ElementInfo) {
+    var slot = ElementTable.home(key)
+    while let existing = keys[slot], existing != key { slot = (slot + 1) & (ElementTable.slotCount - 1) }
+    keys[slot] = key
+    infos[slot] = info
+  }
+
+  func info(_ key: ElementKey) -> ElementInfo? {
+    var slot = ElementTable.home(key)
+    while let existing = keys[slot] {
+      if existing == key { return infos[slot] }
+      slot = (slot + 1) & (ElementTable.slotCount - 1)
+    }
+    return nil
+  }
+}
+
 /// The elements that are not plain inline text.
-private let elementTable: [ElementKey: ElementInfo] = {
-  var table: [ElementKey: ElementInfo] = [:]
+private let elementTable: ElementTable = {
+  var table = ElementTable()
   func add(_ names: [String], _ flags: ElementInfo.Flags, _ kind: BlockKind = .paragraph) {
     for name in names {
-      if let key = ElementKey(name) { table[key] = ElementInfo(flags: flags, kind: kind) }
+      if let key = ElementKey(name) { table.insert(key, ElementInfo(flags: flags, kind: kind)) }
     }
   }
   // Blocks of running text. A block element ends the sentence before it and starts a new one.
