@@ -70,8 +70,8 @@ struct Bench {
     say("- date: " + Machine.date())
     for line in Machine.summary() + options.notes { say("- " + line) }
     say("- front-end libraries: cmark-gfm \(MarkdownFrontEnd.libraryVersion), libxml2 \(HTMLFrontEnd.libraryVersion)")
-    // The lsp section makes Markdown documents of its own and needs no large corpus.
-    let needsCorpus = options.sections.contains { $0 != .lsp }
+    // The lsp and output sections make documents of their own and need no large corpus.
+    let needsCorpus = options.sections.contains { $0 != .lsp && $0 != .output }
     say("- corpus: " + (needsCorpus ? "\(Format.fixed(options.sizeMB, 1)) MB, " : "") + "seed \(options.seed)")
     say("- machine reference at start: " + measureReference("at start").summary)
     say()
@@ -90,6 +90,7 @@ struct Bench {
       case .memory: try memory()
       case .linearity: try linearity()
       case .scaling: try scaling()
+      case .output: try output()
       }
     }
     if references.count > 1 {

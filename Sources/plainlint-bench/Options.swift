@@ -25,6 +25,8 @@ enum Section: String, CaseIterable {
   case linearity
   /// A folder of many small files, with `--jobs 1` and with one job per processor.
   case scaling
+  /// The JSON report on a fixed corpus, compared with the expected one (`OutputCheck`).
+  case output
 }
 
 /// The command line of `plainlint-bench`.
@@ -74,6 +76,13 @@ struct Options {
   /// Seconds after which a run of the `rivals`, `memory`, `linearity` or `scaling` sections is stopped and
   /// reported as too slow.
   var timeLimit = 300.0
+  /// The `output` section's expected file (`Fixtures/bench/expected-output.tsv` of the package when nil).
+  var expectedOutput: String? = nil
+  /// Whether the `output` section writes the expected file instead of comparing with it.
+  var updateExpected = false
+
+  /// The sections run when none is named, and for `all`.
+  static let defaultSections: [Section] = [.core, .formats, .startup, .process, .output]
 
   /// The help text.
   static let usage = """
@@ -84,7 +93,7 @@ struct Options {
     bytes. A fixed loop is timed at the start, before each section and at the end, to show how fast the machine
     was at the time.
 
-    SECTIONS (default: core formats startup process; `all` is the same four)
+    SECTIONS (default: core formats startup process output; `all` is the same five)
       core      in-process throughput: front end, tokenizing, sentences, and the whole core with built-in rules
       formats   in-process throughput of each front end, alone and with the built-in rules, on the same leaflets
                 as text, Markdown and HTML pages
@@ -108,6 +117,10 @@ struct Options {
       scaling   a folder of --scaling-files small files (text, Markdown, HTML; 1-4 KB of prose each) with
                 `check --format json --jobs 1` and `--jobs N`, N the processors; the outputs must be the same
                 byte for byte (not run by default)
+      output    `plainlint check --format json` (every rule) on a fixed check corpus (the first MB of leaflets
+                from seed 2025 as text, Markdown and HTML pages, whatever --size-mb and --seed say), compared
+                with the expected report sizes, hashes and findings by rule in Fixtures/bench/expected-output.tsv;
+                a difference is an error that names the rules whose findings changed
 
     OPTIONS
       --size-mb N          size of the large corpus in MB (default 50)
@@ -144,6 +157,10 @@ struct Options {
       --quick              a quick smoke run: --size-mb 5 --runs 3 --startup-runs 10 --process-runs 1
                            --rival-size-mb 0.1 --rival-runs 1 --text-sizes 1m,10m --markup-sizes 1m
                            --scaling-files 1000
+      --expected-output FILE  the output section's expected file (default: Fixtures/bench/expected-output.tsv in
+                           the package plainlint-bench was built from)
+      --update-expected    make the output section write the expected file from this build's output instead
+                           of comparing with it (for a change that is meant to change the output)
       --note TEXT          add a line to the report's description of the run (repeatable)
       -h, --help           show this help
     """
@@ -228,6 +245,8 @@ struct Options {
       case "--plainlint": options.plainlint = try value(for: argument)
       case "--write-corpus": options.corpusDirectory = try value(for: argument)
       case "--note": options.notes.append(try value(for: argument))
+      case "--expected-output": options.expectedOutput = try value(for: argument)
+      case "--update-expected": options.updateExpected = true
       case "--quick":
         options.sizeMB = 5
         options.runs = 3
@@ -240,7 +259,7 @@ struct Options {
         options.scalingFiles = 1_000
       default:
         if argument == "all" {
-          options.sections += [.core, .formats, .startup, .process]
+          options.sections += Options.defaultSections
         } else if let section = Section(rawValue: argument) {
           options.sections.append(section)
         } else {
@@ -248,7 +267,7 @@ struct Options {
         }
       }
     }
-    if options.sections.isEmpty { options.sections = [.core, .formats, .startup, .process] }
+    if options.sections.isEmpty { options.sections = Options.defaultSections }
     return options
   }
 

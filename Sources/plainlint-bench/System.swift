@@ -59,6 +59,23 @@ enum System {
     }
   }
 
+  /// Writes `bytes` to `path` through a file beside it that is then renamed over it, so that the file is either the
+  /// old one or the new one, never half written.
+  static func writeFileAtomically(_ path: String, _ bytes: [UInt8]) throws(BenchError) {
+    let temporary = path + ".tmp-\(getpid())"
+    do {
+      try writeFile(temporary, bytes)
+    } catch {
+      unlink(temporary)
+      throw error
+    }
+    guard rename(temporary, path) == 0 else {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      throw BenchError("cannot replace \(path): \(reason)")
+    }
+  }
+
   /// Makes a folder and its parents if they are missing.
   static func makeDirectory(_ path: String) throws(BenchError) {
     var prefix = path.hasPrefix("/") ? "/" : ""
