@@ -241,7 +241,8 @@ final class LineIndexStorage: @unchecked Sendable {
 /// The offsets are kept in 32 bits (plainlint reads no file of 4 GiB or more), half the memory of `[Int]`: 100 MB of
 /// text has about two million lines, and this index is held for as long as the document's findings are.
 public struct LineStarts: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
-  private let offsets: [UInt32]
+  // Visible to other modules' inlined code: the front ends read a line start for every node or event.
+  @usableFromInline let offsets: [UInt32]
 
   init(offsets: [UInt32]) {
     self.offsets = offsets
@@ -252,11 +253,11 @@ public struct LineStarts: RandomAccessCollection, Equatable, Sendable, Expressib
     offsets = elements.map { UInt32($0) }
   }
 
-  public var startIndex: Int { 0 }
-  public var endIndex: Int { offsets.count }
+  @inlinable public var startIndex: Int { 0 }
+  @inlinable public var endIndex: Int { offsets.count }
 
   /// The byte offset at which the line at index `line` (0-based) starts.
-  @inline(__always)
+  @inlinable @inline(__always)
   public subscript(line: Int) -> Int { Int(offsets[line]) }
 
   /// The 0-based index of the line that contains `offset`: the last line starting at or before it.

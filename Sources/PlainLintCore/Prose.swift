@@ -192,6 +192,12 @@ public struct SourceMap: Sendable {
   /// Whether this is the identity map.
   public var isIdentity: Bool { segments.isEmpty }
 
+  /// Makes room for `count` segments, so that a front end that knows about how many it will append does not grow
+  /// the array a doubling at a time.
+  public mutating func reserveCapacity(_ count: Int) {
+    storage.reserveCapacity(count)
+  }
+
   /// Appends a piece, merging it with the previous one when both map byte for byte and touch on both sides.
   @inlinable
   public mutating func append(proseStart: Int, proseLength: Int, sourceStart: Int, sourceLength: Int) {

@@ -47,6 +47,8 @@ struct MarkdownProseBuilder {
     self.source = source
     self.lineStarts = document.lineStarts
     bytes.reserveCapacity(source.count)
+    // About one segment for every 40 bytes of source: a text node between two pieces of markup.
+    map.reserveCapacity(source.count / 40 + 16)
   }
 
   /// U+FFFC OBJECT REPLACEMENT CHARACTER: stands in the prose for inline code and web addresses, so the
