@@ -23,9 +23,9 @@ public enum MarkdownFrontEnd {
 
   /// The prose of a Markdown document.
   public static func prose(of document: Document) -> ProseText {
-    let source = sanitized(document.bytes)
+    let (source, frontMatter) = sanitized(document.bytes)
     var builder = MarkdownProseBuilder(document: document, source: source)
-    parse(source) { root in builder.walk(root) }
+    parse(source, blankingFirst: frontMatter) { root in builder.walk(root) }
     return builder.finish()
   }
 
@@ -34,13 +34,17 @@ public enum MarkdownFrontEnd {
   /// Everything cmark-gfm allocates for the document comes from an arena that is freed in one go when `body` is
   /// done (see `CCmarkGFM/shim.h`): parsing does not pay for each node's `malloc` and `free`. The tree must not be
   /// used after `body` returns. All use of the arena is in this function, so the program has one copy of its state.
-  static func parse(_ bytes: [UInt8], _ body: (UnsafeMutablePointer<cmark_node>) -> Void) {
+  /// With `blankingFirst`, cmark-gfm reads that many bytes at the start as blanks (front matter: each byte but a
+  /// line break as a space), with the same offsets, and the rest as they are.
+  static func parse(
+    _ bytes: [UInt8], blankingFirst prefix: Int = 0, _ body: (UnsafeMutablePointer<cmark_node>) -> Void
+  ) {
     var arena = plainlint_arena()
     let previous = plainlint_arena_begin(&arena)
     defer { plainlint_arena_end(&arena, previous) }
     // The parser and the tree are never freed one by one: ending the arena frees them.
     guard let parser = cmark_parser_new_with_mem(options(for: bytes), plainlint_arena_allocator()) else { return }
-    guard let root = parse(bytes, with: parser) else { return }
+    guard let root = parse(bytes, blankingFirst: prefix, with: parser) else { return }
     body(root)
   }
 
@@ -67,16 +71,26 @@ public enum MarkdownFrontEnd {
   ///
   /// Documents are parsed side by side, but those with a `~` parse their inlines one at a time (see
   /// `MarkdownExtensions`). Every parse in the program goes through here.
-  static func parse(_ bytes: [UInt8], with parser: OpaquePointer)
+  static func parse(_ bytes: [UInt8], blankingFirst prefix: Int = 0, with parser: OpaquePointer)
     -> UnsafeMutablePointer<cmark_node>?
   {
     let tilde = bytes.withUnsafeBufferPointer { MarkdownExtensions.containsTilde($0) }
     for syntaxExtension in MarkdownExtensions.forDocument(containingTilde: tilde) {
       cmark_parser_attach_syntax_extension(parser, syntaxExtension)
     }
+    let blankedEnd = min(max(prefix, 0), bytes.count)
+    if blankedEnd > 0 {
+      // cmark-gfm reads its input as a stream: the blanked prefix and then the rest parse as one text would.
+      let blanked = bytes[0..<blankedEnd].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
+      blanked.withUnsafeBufferPointer { p in
+        p.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress!, chars.count) }
+      }
+    }
     bytes.withUnsafeBufferPointer { p in
       p.withMemoryRebound(to: CChar.self) { chars in
-        if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+        if let base = chars.baseAddress, chars.count > blankedEnd {
+          cmark_parser_feed(parser, base + blankedEnd, chars.count - blankedEnd)
+        }
       }
     }
     guard tilde else { return cmark_parser_finish(parser) }
@@ -85,14 +99,14 @@ public enum MarkdownFrontEnd {
     return cmark_parser_finish(parser)
   }
 
-  /// The source as cmark-gfm reads it, with the same byte offsets as the file: front matter, NUL bytes and bytes
-  /// that are not valid UTF-8 are blanked (cmark would otherwise drop front matter into the text, or widen a bad
-  /// byte into three, shifting every column after it on that line). A file with none of these is read as it is,
-  /// without a copy.
-  static func sanitized(_ bytes: [UInt8]) -> [UInt8] {
+  /// The source as cmark-gfm reads it, with the same byte offsets as the file, and how many bytes at its start
+  /// cmark-gfm is to read as blanks: front matter, NUL bytes and bytes that are not valid UTF-8 are blanked (cmark
+  /// would otherwise drop front matter into the text, or widen a bad byte into three, shifting every column after
+  /// it on that line). A file with no NUL byte or bad UTF-8 is used as it is, without a copy, and its front matter
+  /// (which holds no Markdown node) is blanked as cmark-gfm reads it; otherwise the copy has everything blanked.
+  static func sanitized(_ bytes: [UInt8]) -> (source: [UInt8], blankPrefix: Int) {
     let frontMatter = bytes.withUnsafeBufferPointer { frontMatterEnd($0) }
-    let firstToBlank = firstByteToBlank(bytes)
-    if frontMatter == nil && firstToBlank == nil { return bytes }
+    guard let firstToBlank = firstByteToBlank(bytes) else { return (bytes, frontMatter ?? 0) }
     var copy = bytes
     copy.withUnsafeMutableBufferPointer { p in
       if let end = frontMatter {
@@ -101,7 +115,7 @@ public enum MarkdownFrontEnd {
       // Everything before the first byte to blank is ASCII or valid UTF-8, and front matter ends at a line break,
       // so reading on from there finds what reading from the start would.
       let n = p.count
-      var i = firstToBlank ?? n
+      var i = firstToBlank
       while i < n {
         let b = p[i]
         if b == 0 {
@@ -116,7 +130,7 @@ public enum MarkdownFrontEnd {
         }
       }
     }
-    return copy
+    return (copy, 0)
   }
 
   /// The offset of the first NUL byte or byte that does not start valid UTF-8, or nil; ASCII eight bytes at a time.
