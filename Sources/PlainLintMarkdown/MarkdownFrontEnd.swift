@@ -195,21 +195,23 @@ public enum MarkdownFrontEnd {
       while trimmed > i && (p[trimmed - 1] == 0x20 || p[trimmed - 1] == 0x09) { trimmed -= 1 }
       return (i..<trimmed, next)
     }
-    func isLine(_ range: Range<Int>, _ text: String) -> Bool {
-      range.count == text.utf8.count && zip(p[range], text.utf8).allSatisfy { $0 == $1 }
+    /// Whether the line is three of `mark` (`---`, `...` or `+++`) and nothing else.
+    func isLine(_ range: Range<Int>, of mark: UInt8) -> Bool {
+      let i = range.lowerBound
+      return range.count == 3 && p[i] == mark && p[i + 1] == mark && p[i + 2] == mark
     }
     guard let first = line(at: start) else { return nil }
-    let closers: [String]
-    if isLine(first.content, "---") {
-      closers = ["---", "..."]
-    } else if isLine(first.content, "+++") {
-      closers = ["+++"]
+    let closers: (UInt8, UInt8)
+    if isLine(first.content, of: UInt8(ascii: "-")) {
+      closers = (UInt8(ascii: "-"), UInt8(ascii: "."))
+    } else if isLine(first.content, of: UInt8(ascii: "+")) {
+      closers = (UInt8(ascii: "+"), UInt8(ascii: "+"))
     } else {
       return nil
     }
     var i = first.next
     while let current = line(at: i) {
-      if closers.contains(where: { isLine(current.content, $0) }) { return current.next }
+      if isLine(current.content, of: closers.0) || isLine(current.content, of: closers.1) { return current.next }
       if current.next == i { break }
       i = current.next
     }
