@@ -100,20 +100,17 @@ public enum MarkdownFrontEnd {
   }
 
   /// The source as cmark-gfm reads it, with the same byte offsets as the file, and how many bytes at its start
-  /// cmark-gfm is to read as blanks: front matter, NUL bytes and bytes that are not valid UTF-8 are blanked (cmark
-  /// would otherwise drop front matter into the text, or widen a bad byte into three, shifting every column after
-  /// it on that line). A file with no NUL byte or bad UTF-8 is used as it is, without a copy, and its front matter
-  /// (which holds no Markdown node) is blanked as cmark-gfm reads it; otherwise the copy has everything blanked.
+  /// (the front matter) cmark-gfm is to read as blanks (see `parse(_:blankingFirst:with:)`): cmark would otherwise
+  /// drop front matter into the text. NUL bytes and bytes that are not valid UTF-8 are blanked in a copy (cmark would
+  /// widen a bad byte into three, shifting every column after it on that line); a file with none is used as it is.
+  /// Front matter holds no Markdown node, so what is left in it is never read.
   static func sanitized(_ bytes: [UInt8]) -> (source: [UInt8], blankPrefix: Int) {
-    let frontMatter = bytes.withUnsafeBufferPointer { frontMatterEnd($0) }
-    guard let firstToBlank = firstByteToBlank(bytes) else { return (bytes, frontMatter ?? 0) }
+    let frontMatter = bytes.withUnsafeBufferPointer { frontMatterEnd($0) } ?? 0
+    guard let firstToBlank = firstByteToBlank(bytes) else { return (bytes, frontMatter) }
     var copy = bytes
     copy.withUnsafeMutableBufferPointer { p in
-      if let end = frontMatter {
-        for i in 0..<end where p[i] != 0x0A && p[i] != 0x0D { p[i] = 0x20 }
-      }
-      // Everything before the first byte to blank is ASCII or valid UTF-8, and front matter ends at a line break,
-      // so reading on from there finds what reading from the start would.
+      // Everything before the first byte to blank is ASCII or valid UTF-8, so reading on from there finds what
+      // reading from the start would.
       let n = p.count
       var i = firstToBlank
       while i < n {
@@ -130,7 +127,7 @@ public enum MarkdownFrontEnd {
         }
       }
     }
-    return (copy, 0)
+    return (copy, frontMatter)
   }
 
   /// The offset of the first NUL byte or byte that does not start valid UTF-8, or nil; ASCII eight bytes at a time.

@@ -19,8 +19,8 @@ enum MarkdownNode {
 /// image alt text, each text node aligned with its exact bytes in the source.
 struct MarkdownProseBuilder {
   let document: Document
-  /// The source cmark read, sanitized (same offsets as the document); front matter may be there as written, as
-  /// cmark-gfm read it as blanks and no node lies in it.
+  /// The source cmark read, sanitized (same offsets as the document); front matter is there as written, as cmark-gfm
+  /// read it as blanks and no node lies in it.
   let source: [UInt8]
   var bytes: [UInt8] = []
   var blocks: [ProseBlock] = []

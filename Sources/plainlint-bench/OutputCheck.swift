@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The output check: what `plainlint check --format json` (every built-in rule) writes for a fixed corpus, kept in
 /// `Fixtures/bench/expected-output.tsv`, so that a faster build can be shown to give the same output.
 ///
