@@ -16,11 +16,13 @@ public enum BuiltInDictionaries {
     files.map { DictionaryFile(name: $0.name, bytes: $0.bytes) }
   }
 
-  /// The built-in lexicon, made the first time it is used and shared by every rule and file.
+  /// The built-in lexicon, made the first time it is used and shared by every rule and file. Its tables are
+  /// decoded into one block of memory and read there; its words are read where they lie in the program.
   public static let lexicon: Lexicon = {
-    let compiled = embeddedLexicon.withUTF8Buffer { decodeBase64($0) }
-    let words = embeddedLexiconWords.withUTF8Buffer { Array($0) }
-    guard let lexicon = Lexicon(compiled: compiled, words: words, files: { files }) else {
+    let literal = embeddedLexiconWords
+    let words = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
+    let read = embeddedLexicon.withUTF8Buffer { Lexicon(compiledBase64: $0, wordsInPlace: words, files: { files }) }
+    guard let lexicon = read else {
       preconditionFailure("the compiled dictionaries do not match this version of plainlint; rebuild it")
     }
     return lexicon

@@ -21,7 +21,12 @@ public struct FrozenTables: @unchecked Sendable {
   /// The number of trie nodes and of edges (the buffers may be one longer when there are none).
   let nodeCount: Int
   let edgeCount: Int
-  /// The zero bytes after the stored words.
+  /// The compiled lexicon the slots, trie and edges are read from in place, when they are (see
+  /// `init(compiled:)`): freed as one block.
+  let compiled: UnsafeMutableRawPointer?
+  /// Whether `storage` is memory of the tables' own (not a string literal of the program's).
+  let ownsStorage: Bool
+  /// The bytes after the stored words: zero, or for words read in place, any bytes of the same literal.
   static let storagePadding = 16
 
   init(
@@ -46,12 +51,59 @@ public struct FrozenTables: @unchecked Sendable {
     self.terminal = copy(terminal)
     self.edgeKeys = copy(edgeKeys)
     self.edgeTargets = copy(edgeTargets)
-    // The edges are sorted by node, then word: each node's are a run of them.
-    let nodeCount = terminal.count
-    self.nodeCount = nodeCount
+    let nodes = terminal.count
+    nodeCount = nodes
     edgeCount = edgeKeys.count
-    edgeStarts = .allocate(capacity: nodeCount + 1)
-    followsNode = .allocate(capacity: max(words.count, 1))
+    (edgeStarts, followsNode) = edgeKeys.withUnsafeBufferPointer {
+      FrozenTables.index($0, nodeCount: nodes, wordCount: words.count)
+    }
+    compiled = nil
+    ownsStorage = true
+  }
+
+  /// Tables read in place: the slots, trie and edges are the bytes of `compiled.block` (which the tables now
+  /// own), the words are `storage`; only the words' starts, their first nodes and the index of the edges are
+  /// made here. `storage` holds the words end to end and then at least `storagePadding` more bytes.
+  init(compiled: CompiledTables, storage: UnsafeBufferPointer<UInt8>, ownsStorage: Bool) {
+    self.compiled = compiled.block
+    self.ownsStorage = ownsStorage
+    slots = compiled.slots
+    mask = compiled.slots.count - 1
+    self.storage = UnsafeMutableBufferPointer(mutating: storage)
+    let wordCount = compiled.lengths.count
+    starts = .allocate(capacity: wordCount + 1)
+    var offset: UInt32 = 0
+    var longest: UInt8 = 0
+    starts[0] = 0
+    for id in 0..<wordCount {
+      let length = compiled.lengths[id]
+      offset &+= UInt32(length)
+      starts[id + 1] = offset
+      longest = max(longest, length)
+    }
+    self.longest = Int(longest)
+    commonCount = compiled.commonCount
+    firstNode = .allocate(capacity: max(wordCount, 1))
+    firstNode.initialize(repeating: -1)
+    for pair in 0..<compiled.firstNodes.count / 2 {
+      firstNode[Int(compiled.firstNodes[2 * pair])] = Int32(bitPattern: compiled.firstNodes[2 * pair + 1])
+    }
+    terminal = compiled.terminal
+    edgeKeys = compiled.edgeKeys
+    edgeTargets = compiled.edgeTargets
+    nodeCount = compiled.terminal.count
+    edgeCount = compiled.edgeKeys.count
+    (edgeStarts, followsNode) = FrozenTables.index(
+      UnsafeBufferPointer(compiled.edgeKeys), nodeCount: nodeCount, wordCount: wordCount)
+  }
+
+  /// Where each node's edges start (the edges are sorted by node, then word: each node's are a run of them),
+  /// and which words an edge leads on by.
+  private static func index(
+    _ edgeKeys: UnsafeBufferPointer<UInt64>, nodeCount: Int, wordCount: Int
+  ) -> (UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<Bool>) {
+    let edgeStarts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: nodeCount + 1)
+    let followsNode = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(wordCount, 1))
     followsNode.initialize(repeating: false)
     var edge = 0
     for node in 0...nodeCount {
@@ -59,16 +111,21 @@ public struct FrozenTables: @unchecked Sendable {
       edgeStarts[node] = Int32(edge)
     }
     for key in edgeKeys { followsNode[Int(key & 0xFFFF_FFFF)] = true }
+    return (edgeStarts, followsNode)
   }
 
   func deallocate() {
-    slots.deallocate()
+    if let compiled {
+      compiled.deallocate()
+    } else {
+      slots.deallocate()
+      terminal.deallocate()
+      edgeKeys.deallocate()
+      edgeTargets.deallocate()
+    }
+    if ownsStorage { storage.deallocate() }
     starts.deallocate()
-    storage.deallocate()
     firstNode.deallocate()
-    terminal.deallocate()
-    edgeKeys.deallocate()
-    edgeTargets.deallocate()
     edgeStarts.deallocate()
     followsNode.deallocate()
   }

@@ -9,8 +9,8 @@ import Synchronization
 /// word, and the longest match wins. A text word costs one hash and one probe.
 ///
 /// The built-in lexicon is compiled when plainlint is built (`compile(files:commonWords:)`), so starting up
-/// only copies tables; the text of an entry (its alternatives and explanation) is read from its CSV row the
-/// first time a finding needs it.
+/// only decodes its tables into one block of memory and reads them there (see `CompiledTables`); the text of an
+/// entry (its alternatives and explanation) is read from its CSV row the first time a finding needs it.
 public final class Lexicon: @unchecked Sendable {
   /// The word table and the trie, behind plain pointers, for matching (see `FrozenTables`).
   public let tables: FrozenTables
@@ -41,24 +41,35 @@ public final class Lexicon: @unchecked Sendable {
 
   /// Builds a lexicon whose acronym rows are numbered in list order: a key written twice keeps its first row.
   convenience init(
-    builder: Builder, sortedEdges: [(UInt64, Int32)]? = nil, entries: EntryDetails.Source,
-    acronymKeys: [(key: String, policy: AcronymPolicy)]
+    builder: Builder, entries: EntryDetails.Source, acronymKeys: [(key: String, policy: AcronymPolicy)]
   ) {
+    self.init(builder: builder, details: EntryDetails(source: entries), acronyms: Lexicon.numbered(acronymKeys))
+  }
+
+  /// The acronym keys in list order, each once (a key written twice keeps its first row), with their rows.
+  static func numbered(_ acronymKeys: [(key: String, policy: AcronymPolicy)]) -> [AcronymKey] {
     var seen: Set<String> = []
     var acronyms: [AcronymKey] = []
     for (position, acronym) in acronymKeys.enumerated() where seen.insert(acronym.key).inserted {
       acronyms.append(AcronymKey(key: acronym.key, policy: acronym.policy, row: position))
     }
-    self.init(builder: builder, sortedEdges: sortedEdges, details: EntryDetails(source: entries), acronyms: acronyms)
+    return acronyms
   }
 
-  /// Builds a lexicon from its tables, its entries' text and its acronyms (each key once, numbered in order).
-  init(builder: Builder, sortedEdges: [(UInt64, Int32)]? = nil, details: EntryDetails, acronyms: [AcronymKey]) {
-    let sorted = sortedEdges ?? builder.edges.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-    tables = FrozenTables(
+  /// Builds a lexicon from a builder's tables, its entries' text and its acronyms (each key once, numbered in
+  /// order).
+  convenience init(builder: Builder, details: EntryDetails, acronyms: [AcronymKey]) {
+    let sorted = builder.edges.sorted { $0.key < $1.key }
+    let tables = FrozenTables(
       words: builder.words, commonCount: builder.commonCount, firstNode: builder.firstNode,
-      terminal: builder.terminal, edgeKeys: sorted.map(\.0), edgeTargets: sorted.map(\.1))
-    entryFacts = builder.facts
+      terminal: builder.terminal, edgeKeys: sorted.map(\.key), edgeTargets: sorted.map(\.value))
+    self.init(tables: tables, facts: builder.facts, details: details, acronyms: acronyms)
+  }
+
+  /// A lexicon of made tables, its entries' facts and text, and its acronyms (each key once, numbered in order).
+  init(tables: FrozenTables, facts: [EntryFacts], details: EntryDetails, acronyms: [AcronymKey]) {
+    self.tables = tables
+    entryFacts = facts
     var table = WordTable(capacity: acronyms.count)
     for acronym in acronyms { _ = table.insert(Array(acronym.key.utf8)) }
     acronymKeys = acronyms.map(\.key)

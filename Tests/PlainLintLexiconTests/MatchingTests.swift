@@ -1,3 +1,4 @@
+import Foundation
 import PlainLintCore
 import Testing
 
@@ -122,6 +123,71 @@ struct MatchingTests {
     #expect(lexicon.isCommonWord("blood"))
     let truncated = Lexicon(compiled: Array(compiled.tables.dropLast(3)), words: compiled.words, files: { embedded })
     #expect(truncated == nil)
+  }
+
+  /// The built-in lexicon's way in: the tables as base64 text, decoded into a block of their own, and the words
+  /// read where they lie, followed by other bytes (as in the program, where the literal ends in spaces).
+  @Test func aCompiledLexiconReadInPlaceMatchesTheSame() throws {
+    let row = "haemorrhage,hemorrhage,heavy bleeding,medical,Bleeding.,cdc,both,no,\n"
+    let source = Array(header.utf8) + Array(row.utf8)
+    let files = [DictionaryFile(name: "medical.csv", bytes: source)]
+    let compiled = Lexicon.compile(files: files, commonWords: Array("the\nblood\n".utf8))
+    let embedded = [EmbeddedCSV(name: "medical.csv", bytes: source)]
+    let base64 = Array(Data(compiled.tables).base64EncodedString().utf8)
+    #expect(decodeBase64(base64.withUnsafeBufferPointer { $0 }) == compiled.tables)
+    // Kept alive for the lexicon's life: it reads the words where they are.
+    let words = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: compiled.words.count + 16)
+    defer { words.deallocate() }
+    _ = words.initialize(from: compiled.words + Array(repeating: UInt8(ascii: " "), count: 16))
+    let read = base64.withUnsafeBufferPointer {
+      Lexicon(compiledBase64: $0, wordsInPlace: UnsafeBufferPointer(words), files: { embedded })
+    }
+    let lexicon = try #require(read)
+    #expect(matches("The haemorrhage, the hemorrhages.", lexicon: lexicon) == [
+      "haemorrhage = haemorrhage", "hemorrhages = haemorrhage",
+    ])
+    #expect(lexicon.isCommonWord("blood"))
+    #expect(!lexicon.isCommonWord("haemorrhage"))
+    // Without the 16 bytes after the words, a look-up could read past them: refused.
+    let short = base64.withUnsafeBufferPointer {
+      Lexicon(
+        compiledBase64: $0, wordsInPlace: UnsafeBufferPointer(rebasing: words[..<compiled.words.count]),
+        files: { embedded })
+    }
+    #expect(short == nil)
+  }
+
+  /// Tables that point outside themselves are refused, not read: a slot naming a word past the last, a first
+  /// node past the last node, edges out of order, or another layout's header.
+  @Test func damagedCompiledTablesAreRefused() {
+    let rows =
+      "touch base,,talk,research,Jargon.,plainlint,both,no,\n"
+      + "deep dive,,close look,research,Jargon.,plainlint,both,no,\n"
+    let source = Array(header.utf8) + Array(rows.utf8)
+    let compiled = Lexicon.compile(files: [DictionaryFile(name: "research.csv", bytes: source)], commonWords: [])
+    let tables = compiled.tables
+    func read(_ tables: [UInt8]) -> Lexicon? { Lexicon(compiled: tables, words: compiled.words, files: { [] }) }
+    #expect(read(tables) != nil)
+    func number(_ index: Int) -> Int {
+      Int(tables[4 * index]) | Int(tables[4 * index + 1]) << 8 | Int(tables[4 * index + 2]) << 16
+        | Int(tables[4 * index + 3]) << 24
+    }
+    let (wordCount, slotCount, nodeCount, edgeCount) = (number(1), number(3), number(4), number(5))
+    #expect(edgeCount >= 2)
+    func with(_ offset: Int, _ value: UInt32, size: Int = 4) -> [UInt8] {
+      var copy = tables
+      for k in 0..<size { copy[offset + k] = UInt8(truncatingIfNeeded: UInt64(value) >> (8 * k)) }
+      return copy
+    }
+    let slotsAt = 32 + 8 * edgeCount
+    let firstsAt = slotsAt + 4 * slotCount + 4 * nodeCount + 4 * edgeCount
+    // The first slot that holds a word, made to name one past the last.
+    let used = (0..<slotCount).first { tables[slotsAt + 4 * $0] != 0 || tables[slotsAt + 4 * $0 + 1] != 0 }!
+    #expect(read(with(slotsAt + 4 * used, UInt32(wordCount + 1))) == nil)
+    #expect(read(with(firstsAt + 4, UInt32(nodeCount))) == nil)
+    // The second edge's key made smaller than the first's.
+    #expect(read(with(32 + 8, 0, size: 8)) == nil)
+    #expect(read(Array("PLX3".utf8) + tables.dropFirst(4)) == nil)
   }
 }
 
