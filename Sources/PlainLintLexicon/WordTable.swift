@@ -199,24 +199,6 @@ extension WordTable {
     self.longest = longest
   }
 
-  /// A table read back whole: words end to end, their lengths, and the slots the compiler computed.
-  init(storage: [UInt8], lengths: [UInt8], slots: [UInt32]) {
-    self.init(slotCount: 0)
-    self.slots = slots
-    self.mask = slots.count - 1
-    self.storage = storage
-    var starts = [UInt32](repeating: 0, count: lengths.count + 1)
-    var offset: UInt32 = 0
-    var longest: UInt8 = 0
-    for (id, length) in lengths.enumerated() {
-      offset &+= UInt32(length)
-      starts[id + 1] = offset
-      longest = max(longest, length)
-    }
-    self.starts = starts
-    self.longest = Int(longest)
-  }
-
   /// A table of words stored end to end, each `lengths[i]` bytes long, numbered in order.
   ///
   /// This is how the built-in lexicon starts, so it is written for speed: the compiler stores the words in the
