@@ -127,7 +127,8 @@ struct Options {
       --seed N             corpus seed (default 2025)
       --runs N             timed runs per core stage and per format, after one untimed warm-up (default 7)
       --stages LIST        core stages, comma-separated (default: all):
-                           frontend,tokenize,sentences,lint-sentences,lint,metrics
+                           frontend,tokenize,sentences,lint-sentences,lint-words,lint,
+                       metrics
       --formats LIST       formats the formats section times, comma-separated (default: all): text,markdown,html
       --format-stages LIST stages the formats section times for each format (default: all):
                            parser,parser-other,frontend,lint-sentences,lint. parser is the C parser alone with the
@@ -206,7 +207,7 @@ struct Options {
         for name in text.split(separator: ",") {
           guard let stage = CoreStage(rawValue: String(name)) else {
             throw BenchError(
-              "unknown stage '\(name)'; the stages are frontend, tokenize, sentences, lint-sentences, lint and metrics")
+              "unknown stage '\(name)'; the stages are frontend, tokenize, sentences, lint-sentences, lint-words, lint and metrics")
           }
           stages.append(stage)
         }
