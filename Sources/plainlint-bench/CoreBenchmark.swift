@@ -86,6 +86,8 @@ enum CoreBenchmark {
     let linter = builtInLinter()
     let sentenceLinter = Linter(rules: linter.rules.filter { $0.identifier == "long-sentence" })
     let wordLinter = Linter(rules: linter.rules.filter { wordRules.contains($0.identifier) })
+    // A rule renamed or removed would make the stage quietly measure less than it says.
+    precondition(wordLinter.rules.count == wordRules.count, "a word rule of the lint-words stage is missing")
     let measuringLinter = Linter(rules: linter.rules, measurer: BuiltInRules.measurer())
     let prose = PlainTextFrontEnd.prose(of: Document(path: "corpus.txt", bytes: bytes))
     var results: [CoreResult] = []

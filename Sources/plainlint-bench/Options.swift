@@ -207,7 +207,8 @@ struct Options {
         for name in text.split(separator: ",") {
           guard let stage = CoreStage(rawValue: String(name)) else {
             throw BenchError(
-              "unknown stage '\(name)'; the stages are frontend, tokenize, sentences, lint-sentences, lint-words, lint and metrics")
+              "unknown stage '\(name)'; the stages are frontend, tokenize, sentences, lint-sentences, lint-words, lint"
+                + " and metrics")
           }
           stages.append(stage)
         }
