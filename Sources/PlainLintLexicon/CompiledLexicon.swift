@@ -282,13 +282,14 @@ struct BinaryReader {
     return Int(v)
   }
 
-  mutating func take(_ count: Int) -> [UInt8] {
+  /// The next `count` bytes, where they lie (no copy).
+  mutating func take(_ count: Int) -> UnsafeRawBufferPointer {
     guard count >= 0, index + count <= bytes.count else {
       failed = true
-      return []
+      return UnsafeRawBufferPointer(start: nil, count: 0)
     }
     index += count
-    return Array(bytes[index - count..<index])
+    return UnsafeRawBufferPointer(rebasing: bytes[index - count..<index])
   }
 }
 
