@@ -297,7 +297,7 @@ public struct BlockContext {
   public internal(set) var sentenceRange: Range<Int>
 
   /// The block's sentences.
-  public var sentences: ArraySlice<Sentence> { allSentences[sentenceRange] }
+  @inlinable public var sentences: ArraySlice<Sentence> { allSentences[sentenceRange] }
 
   /// Creates a block context for one block whose tokens and sentences are all of `tokens` and `sentences`.
   public init(text: [UInt8], block: ProseBlock, tokens: [Token], sentences: [Sentence]) {

@@ -30,6 +30,41 @@ public struct WordUnit: Sendable {
   }
 }
 
+/// The units of a block, kept in one piece of memory that grows and is reused, so that adding a unit is a store
+/// and a count, with none of an array's checks. A `WordSession` keeps one for the whole document.
+public final class WordUnits {
+  // The fields are read and written where it is plain that nothing else is using them: the run-time exclusivity
+  // checks are left out (they cost more than the rest of adding a unit).
+  /// Where the units are; valid until the storage grows.
+  @exclusivity(unchecked) public private(set) var base: UnsafeMutablePointer<WordUnit>
+  /// How many units fit before the storage must grow.
+  @exclusivity(unchecked) public private(set) var capacity: Int
+  /// How many units there are.
+  @exclusivity(unchecked) public internal(set) var count = 0
+
+  public init(capacity: Int = 1024) {
+    self.capacity = max(capacity, 16)
+    base = UnsafeMutablePointer<WordUnit>.allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  /// The units, until the next change.
+  @inlinable public var buffer: UnsafeBufferPointer<WordUnit> { UnsafeBufferPointer(start: base, count: count) }
+
+  /// Forgets the units, keeping the memory.
+  public func removeAll() { count = 0 }
+
+  /// Doubles the storage, keeping the first `count` units (a unit holds no references, so they are moved as bytes).
+  func grow(keeping count: Int) {
+    let bigger = UnsafeMutablePointer<WordUnit>.allocate(capacity: capacity * 2)
+    bigger.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = bigger
+    capacity *= 2
+  }
+}
+
 /// Writes a word's normalized bytes to `s` (small ASCII letters, curly apostrophes straight, full stops
 /// dropped, a possessive `'s` or closing apostrophe dropped), as the lexicon stores words, and returns how many
 /// there are: `limit + 1` when there are more than `limit` (too long to be in the lexicon).
@@ -85,13 +120,11 @@ public final class WordMatcher {
   /// The numbers of words read in place lately, by a quick hash of their bytes (see `RecentWord`).
   private let recent: UnsafeMutablePointer<RecentWord>
   private static let recentCount = 2048
-  /// Units found but not yet appended to the caller's array.
-  private let pending: UnsafeMutablePointer<WordUnit>
-  private static let pendingSize = 256
 
   /// A word of ASCII letters and its number. A text uses a few thousand words most of the time, and the word
   /// table's slots, starts and bytes are three reads from memory too large for the nearest cache; this one is
-  /// small enough to stay there. Its chunks alone tell the word: letters are never zero bytes.
+  /// small enough to stay there. Its chunks alone tell the word: letters are never zero bytes. An unused entry
+  /// has chunks of zero, which no word has (`caseBits` makes every byte of a word at least 0x20).
   private struct RecentWord {
     var chunk0: UInt64 = 0
     var chunk1: UInt64 = 0
@@ -107,13 +140,11 @@ public final class WordMatcher {
     scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: WordMatcher.scratchSize)
     recent = UnsafeMutablePointer<RecentWord>.allocate(capacity: WordMatcher.recentCount)
     recent.initialize(repeating: RecentWord(), count: WordMatcher.recentCount)
-    pending = UnsafeMutablePointer<WordUnit>.allocate(capacity: WordMatcher.pendingSize)
   }
 
   deinit {
     scratch.deallocate()
     recent.deallocate()
-    pending.deallocate()
   }
 
   /// Appends the units of `tokens[range]` to `units`: each word token, split at hyphens, with the lexicon
@@ -123,19 +154,30 @@ public final class WordMatcher {
     _ p: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>, range: Range<Int>,
     into units: inout [WordUnit]
   ) {
+    let store = WordUnits(capacity: range.count)
+    self.units(p, tokens: t, range: range, into: store)
+    units.append(contentsOf: store.buffer)
+  }
+
+  /// Appends the units of `tokens[range]` to `store`, as the function above does.
+  public func units(
+    _ p: UnsafeBufferPointer<UInt8>, tokens t: UnsafeBufferPointer<Token>, range: Range<Int>,
+    into store: WordUnits
+  ) {
     let s = scratch
     let limit = WordMatcher.scratchSize - 8
-    // Units wait in a small buffer and join the array a buffer at a time: an array checks that it is not shared
-    // on every append.
-    let pending = self.pending
-    var pendingCount = 0
+    // The store's fields are read once and written back at the end, so the loop keeps them in registers.
+    var base = store.base
+    var capacity = store.capacity
+    var count = store.count
     @inline(__always) func add(_ unit: WordUnit) {
-      if pendingCount == WordMatcher.pendingSize {
-        units.append(contentsOf: UnsafeBufferPointer(start: pending, count: pendingCount))
-        pendingCount = 0
+      if count == capacity {
+        store.grow(keeping: count)
+        base = store.base
+        capacity = store.capacity
       }
-      (pending + pendingCount).initialize(to: unit)
-      pendingCount &+= 1
+      (base + count).initialize(to: unit)
+      count &+= 1
     }
     var previousToken = Int.min
     // Words of ASCII letters, up to 16 bytes, are read in place as two chunks (most words are): the fast path.
@@ -143,28 +185,30 @@ public final class WordMatcher {
     for k in range {
       let token = t[k]
       guard token.kind == .word || token.kind == .acronym else { continue }
-      let count = token.end &- token.start
-      if count <= 16 && token.start <= inPlaceEnd {
+      let length = token.end &- token.start
+      if length <= 16 && token.start <= inPlaceEnd {
         let word = UnsafeRawPointer(p.baseAddress! + token.start)
         var mask0 = UInt64.max
         var mask1: UInt64 = 0
         var chunk1: UInt64 = 0
-        var letters = true
-        if count > 8 {
-          mask1 = UInt64.max &>> ((16 &- count) &* 8)
+        if length > 8 {
+          mask1 = UInt64.max &>> ((16 &- length) &* 8)
           chunk1 = (word.loadUnaligned(fromByteOffset: 8, as: UInt64.self) | WordMatcher.caseBits) & mask1
-          letters = WordMatcher.areSmallLetters(chunk1, mask1)
         } else {
-          mask0 = UInt64.max &>> ((8 &- count) &* 8)
+          mask0 = UInt64.max &>> ((8 &- length) &* 8)
         }
         let chunk0 = (word.loadUnaligned(as: UInt64.self) | WordMatcher.caseBits) & mask0
-        if letters && WordMatcher.areSmallLetters(chunk0, mask0) {
-          // A quick hash picks the recent word to compare; the table's hash is needed only when it differs.
-          let entry = recent + Int(truncatingIfNeeded: ((chunk0 &+ chunk1) &* 0x9E37_79B9_7F4A_7C15) >> 53)
-          if entry.pointee.chunk0 != chunk0 || entry.pointee.chunk1 != chunk1 {
-            let number = tables.wordID(chunk0, chunk1, count: count, masks: mask0, mask1)
-            entry.pointee = RecentWord(chunk0: chunk0, chunk1: chunk1, word: number, node: tables.firstNode(of: number))
-          }
+        // A quick hash picks the recent word to compare. Only words of letters are kept there, and `caseBits`
+        // makes no other byte a small letter, so a word the same as a recent one is letters too: the letters are
+        // looked at, and the table's hash worked out, only when it differs.
+        let entry = recent + Int(truncatingIfNeeded: ((chunk0 &+ chunk1) &* 0x9E37_79B9_7F4A_7C15) >> 53)
+        var same = entry.pointee.chunk0 == chunk0 && entry.pointee.chunk1 == chunk1
+        if !same && WordMatcher.areSmallLetters(chunk0, mask0) && WordMatcher.areSmallLetters(chunk1, mask1) {
+          let number = tables.wordID(chunk0, chunk1, count: length, masks: mask0, mask1)
+          entry.pointee = RecentWord(chunk0: chunk0, chunk1: chunk1, word: number, node: tables.firstNode(of: number))
+          same = true
+        }
+        if same {
           add(
             WordUnit(
               start: token.start, end: token.end, word: entry.pointee.word, node: entry.pointee.node, token: k,
@@ -201,7 +245,7 @@ public final class WordMatcher {
       }
       previousToken = k
     }
-    units.append(contentsOf: UnsafeBufferPointer(start: pending, count: pendingCount))
+    store.count = count
   }
 
   /// The bit that makes an ASCII capital a small letter, in each byte of a chunk.
@@ -219,9 +263,14 @@ public final class WordMatcher {
 
   /// Appends the matches among `units[range]` (one sentence's units) to `matches`.
   public func match(_ units: [WordUnit], range: Range<Int>, into matches: inout [WordMatch]) {
+    units.withUnsafeBufferPointer { match($0, range: range, into: &matches) }
+  }
+
+  /// Appends the matches among `units[range]` (one sentence's units) to `matches`.
+  public func match(_ units: UnsafeBufferPointer<WordUnit>, range: Range<Int>, into matches: inout [WordMatch]) {
     let tables = self.tables
     let terminal = tables.terminal
-    units.withUnsafeBufferPointer { units in
+    do {
       var i = range.lowerBound
       while i < range.upperBound {
         var node = units[i].node

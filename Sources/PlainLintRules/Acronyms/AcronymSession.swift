@@ -77,6 +77,11 @@ final class AcronymSession {
     "glossary", "acronyms", "abbreviations", "jargon buster", "key terms", "words we use", "terms we use",
     "definitions", "a to z of terms", "a-z of terms",
   ]
+  /// The bytes of `glossaryHeadings`.
+  static let glossaryHeadingBytes = glossaryHeadings.map { Array($0.utf8) }
+  /// The first letters of `glossaryHeadings`, a bit for each letter from `a`: most headings are turned away
+  /// with one look.
+  static let glossaryInitials: UInt32 = glossaryHeadings.reduce(0) { $0 | 1 << ($1.utf8.first! &- 97) }
   /// Roman numerals from I to XXXIX.
   static let romanNumerals: Set<String> = {
     var numerals: Set<String> = []
@@ -89,7 +94,7 @@ final class AcronymSession {
   func analyze(_ block: BlockContext) {
     guard block.block.range != blockRange else { return }
     blockRange = block.block.range
-    uses.removeAll(keepingCapacity: true)
+    uses.empty()
     updateGlossary(block)
     // Most blocks have no acronym, and then no use.
     let tokens = block.tokens
@@ -272,9 +277,16 @@ final class AcronymSession {
       var start = range.lowerBound
       // Skip numbering and marks before the title ("3. Glossary", "## Glossary").
       while start < range.upperBound, (text[start] | 0x20) &- UInt8(ascii: "a") >= 26 { start += 1 }
-      guard start < range.upperBound, "gajkwtd".utf8.contains(text[start] | 0x20) else { return false }
-      let title = text[start..<range.upperBound].map { $0 &- UInt8(ascii: "A") < 26 ? $0 | 0x20 : $0 }
-      return AcronymSession.glossaryHeadings.contains { title.starts(with: $0.utf8) }
+      guard start < range.upperBound, AcronymSession.glossaryInitials >> ((text[start] | 0x20) &- 97) & 1 == 1
+      else { return false }
+      return AcronymSession.glossaryHeadingBytes.contains { heading in
+        guard heading.count <= range.upperBound - start else { return false }
+        for (offset, byte) in heading.enumerated() {
+          let written = text[start + offset]
+          if (written &- UInt8(ascii: "A") < 26 ? written | 0x20 : written) != byte { return false }
+        }
+        return true
+      }
     }
   }
 

@@ -246,11 +246,9 @@ final class ReadabilitySession {
     let sentenceUnits = words.sentenceUnits
     context.text.withUnsafeBufferPointer { p in
       context.tokens.withUnsafeBufferPointer { t in
-        units.withUnsafeBufferPointer { u in
-          matches.withUnsafeBufferPointer { m in
-            sentenceUnits.withUnsafeBufferPointer { s in
-              count(context, p, t, u, m, s, into: &part, &state.sentences, &state.hardRanges)
-            }
+        matches.withUnsafeBufferPointer { m in
+          sentenceUnits.withUnsafeBufferPointer { s in
+            count(context, p, t, units, m, s, into: &part, &state.sentences, &state.hardRanges)
           }
         }
       }

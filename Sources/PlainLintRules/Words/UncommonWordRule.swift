@@ -61,25 +61,27 @@ public struct UncommonWordRule: Rule {
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
       let units = session.units
+      let matcher = session.matcher
+      // Most blocks have only everyday words and short ones: a look at the units alone says so.
+      let minLetters = minLetters
+      guard let first = units.firstIndex(where: { !matcher.isCommon($0) && $0.end - $0.start >= minLetters })
+      else { return }
       // Matches are in text order: the next one that may cover a unit.
       var nextMatch = 0
       let matches = session.matches
-      let matcher = session.matcher
       block.text.withUnsafeBufferPointer { p in
         block.tokens.withUnsafeBufferPointer { t in
-          units.withUnsafeBufferPointer { u in
-            matches.withUnsafeBufferPointer { m in
-              for index in u.indices
-              where WordSession.isUncommon(
-                index, units: u, matches: m, p, t, matcher: matcher, minLetters: minLetters, nextMatch: &nextMatch)
-              {
-                let unit = u[index]
-                let text = block.string(unit.start..<unit.end)
-                guard seen.insert(text).inserted else { continue }
-                report.report(
-                  unit.start..<unit.end,
-                  message: "“\(text)” is not an everyday word; explain what it means, or use a more familiar word.")
-              }
+          matches.withUnsafeBufferPointer { m in
+            for index in first..<units.count
+            where WordSession.isUncommon(
+              index, units: units, matches: m, p, t, matcher: matcher, minLetters: minLetters, nextMatch: &nextMatch)
+            {
+              let unit = units[index]
+              let text = block.string(unit.start..<unit.end)
+              guard seen.insert(text).inserted else { continue }
+              report.report(
+                unit.start..<unit.end,
+                message: "“\(text)” is not an everyday word; explain what it means, or use a more familiar word.")
             }
           }
         }

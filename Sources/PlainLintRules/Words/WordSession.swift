@@ -11,8 +11,10 @@ final class WordSession {
   let matcher: WordMatcher
   /// The block the units and matches are for.
   private var blockRange: Range<Int> = -1 ..< -1
-  /// The units of the block's sentences, sentence after sentence.
-  private(set) var units: [WordUnit] = []
+  /// Where the units of the block's sentences are kept, sentence after sentence.
+  private let unitStore = WordUnits()
+  /// The units of the block's sentences, sentence after sentence; valid until the next block is analyzed.
+  var units: UnsafeBufferPointer<WordUnit> { unitStore.buffer }
   /// Where each sentence's units are in `units`, in the order of the block's sentences.
   private(set) var sentenceUnits: [Range<Int>] = []
   /// The matches, in text order.
@@ -49,26 +51,24 @@ final class WordSession {
     blockRange = block.block.range
     // The arrays are worked on as locals and put back: appending to a class's array one element at a time
     // would check exclusive access on every append.
-    var units: [WordUnit] = []
     var sentenceUnits: [Range<Int>] = []
     var matches: [WordMatch] = []
-    swap(&units, &self.units)
     swap(&sentenceUnits, &self.sentenceUnits)
     swap(&matches, &self.matches)
-    units.removeAll(keepingCapacity: true)
-    sentenceUnits.removeAll(keepingCapacity: true)
-    matches.removeAll(keepingCapacity: true)
+    unitStore.removeAll()
+    sentenceUnits.empty()
+    matches.empty()
+    let store = unitStore
     block.text.withUnsafeBufferPointer { p in
       block.tokens.withUnsafeBufferPointer { t in
         for sentence in block.sentences {
-          let first = units.count
-          matcher.units(p, tokens: t, range: sentence.tokens, into: &units)
-          sentenceUnits.append(first..<units.count)
-          matcher.match(units, range: first..<units.count, into: &matches)
+          let first = store.count
+          matcher.units(p, tokens: t, range: sentence.tokens, into: store)
+          sentenceUnits.append(first..<store.count)
+          matcher.match(store.buffer, range: first..<store.count, into: &matches)
         }
       }
     }
-    swap(&units, &self.units)
     swap(&sentenceUnits, &self.sentenceUnits)
     swap(&matches, &self.matches)
   }
@@ -122,5 +122,19 @@ func quotedList(_ items: [String], conjunction: String = "or") -> String {
   case 0: return ""
   case 1: return quoted[0]
   default: return quoted.dropLast().joined(separator: ", ") + " \(conjunction) " + quoted.last!
+  }
+}
+
+extension Array {
+  /// Removes every element and keeps the memory, as `removeAll(keepingCapacity: true)` does, but cheaply for
+  /// the few elements a block has: that call replaces a range, which costs a hundred instructions or so even
+  /// for one element or none.
+  @inline(__always)
+  mutating func empty() {
+    if count > 16 {
+      removeAll(keepingCapacity: true)
+    } else {
+      while !isEmpty { removeLast() }
+    }
   }
 }
