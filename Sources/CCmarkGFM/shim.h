@@ -241,3 +241,103 @@ static inline void plainlint_arena_end(plainlint_arena *arena, plainlint_arena *
   arena->limit = NULL;
   *plainlint_arena_current_slot() = previous;
 }
+
+// plainlint helpers: parsing a large document a piece at a time (see `MarkdownPieces`).
+//
+// cmark-gfm parses a document's blocks line by line and its inlines only when it finishes, over the whole tree.
+// For a large file the front end takes the top-level blocks that are already closed after each piece it feeds,
+// and does for them what `cmark_parser_finish` would: these helpers are the parts of that which reach into the
+// parser's structures (Debian's libcmark-gfm-dev installs `parser.h` and `inlines.h` beside the public header).
+
+#include <cmark-gfm/parser.h>
+#include <cmark-gfm/inlines.h>
+#include <cmark-gfm/chunk.h>
+#include <cmark-gfm/utf8.h>
+
+/// The parser's map of link reference definitions.
+static inline cmark_map *plainlint_parser_refmap(cmark_parser *parser) { return parser->refmap; }
+
+/// The parser's document node.
+static inline cmark_node *plainlint_parser_root(cmark_parser *parser) { return parser->root; }
+
+/// Parses the inlines of every block in `node`'s subtree that holds inlines (paragraphs, headings and the
+/// extensions' blocks that say so, such as table cells), with the link reference definitions of `refmap`, as
+/// `cmark_parser_finish` does for the whole document. With `clear`, each such block's text is marked as read
+/// (its length set to zero), so that a later `cmark_parser_finish` over the same block adds nothing to it.
+static inline void plainlint_parse_inlines(cmark_parser *parser, cmark_node *node, cmark_map *refmap, int clear) {
+  cmark_iter *iter = cmark_iter_new(node);
+  cmark_event_type event;
+  while ((event = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node *current = cmark_iter_get_node(iter);
+    int holdsInlines;
+    if (current->extension && current->extension->contains_inlines_func) {
+      holdsInlines = current->extension->contains_inlines_func(current->extension, current) != 0;
+    } else {
+      holdsInlines = current->type == CMARK_NODE_PARAGRAPH || current->type == CMARK_NODE_HEADING;
+    }
+    if (holdsInlines) {
+      cmark_parse_inlines(parser, current, refmap, parser->options);
+      // The text nodes' literals point into the block's text, so it is kept, only marked as read.
+      if (clear) current->content.size = 0;
+    }
+  }
+  cmark_iter_free(iter);
+}
+
+/// Runs the post-processing of the parser's extensions (the autolink extension's e-mail addresses) over
+/// `node`'s subtree, as `cmark_parser_finish` does over the document.
+static inline void plainlint_postprocess(cmark_parser *parser, cmark_node *node) {
+  for (cmark_llist *item = parser->syntax_extensions; item; item = item->next) {
+    cmark_syntax_extension *extension = (cmark_syntax_extension *)item->data;
+    if (extension->postprocess_func) extension->postprocess_func(extension, parser, node);
+  }
+}
+
+/// A footnote label as cmark-gfm's maps compare labels: case folded, trimmed, inner white space made one space.
+/// Written to `out` (which the caller frees with `cmark_strbuf_free`); empty for a label of nothing but spaces.
+static inline void plainlint_footnote_key(cmark_node *node, cmark_strbuf *out) {
+  cmark_utf8proc_case_fold(out, node->as.literal.data, node->as.literal.len);
+  cmark_strbuf_trim(out);
+  cmark_strbuf_normalize_whitespace(out);
+}
+
+/// The label of a footnote reference or definition, as written.
+static inline cmark_chunk plainlint_footnote_label(cmark_node *node) { return node->as.literal; }
+
+/// Replaces a footnote reference whose label no definition has with the text `[^label]`, as cmark-gfm's
+/// `process_footnotes` does.
+static inline void plainlint_unresolved_footnote(cmark_parser *parser, cmark_node *reference) {
+  cmark_node *text = (cmark_node *)parser->mem->calloc(1, sizeof(*text));
+  cmark_strbuf_init(parser->mem, &text->content, 0);
+  text->type = (uint16_t)CMARK_NODE_TEXT;
+  cmark_strbuf buffer;
+  cmark_strbuf_init(parser->mem, &buffer, 0);  // CMARK_BUF_INIT names a variable the library does not export
+  cmark_strbuf_puts(&buffer, "[^");
+  cmark_strbuf_put(&buffer, reference->as.literal.data, reference->as.literal.len);
+  cmark_strbuf_putc(&buffer, ']');
+  text->as.literal = cmark_chunk_buf_detach(&buffer);
+  cmark_node_insert_after(reference, text);
+  cmark_node_free(reference);
+}
+
+/// A footnote reference to `label`, not in any tree.
+static inline cmark_node *plainlint_footnote_reference(cmark_parser *parser, const unsigned char *label, int length) {
+  cmark_node *node = cmark_node_new_with_mem(CMARK_NODE_FOOTNOTE_REFERENCE, parser->mem);
+  cmark_strbuf buffer;
+  cmark_strbuf_init(parser->mem, &buffer, 0);
+  cmark_strbuf_put(&buffer, label, length);
+  node->as.literal = cmark_chunk_buf_detach(&buffer);
+  return node;
+}
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/// Gives the system back the heap's empty pages (glibc), after a large document's parse has freed its nodes.
+static inline void plainlint_trim_heap(void) {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}

@@ -52,6 +52,10 @@ public struct Linter: Sendable {
     // The identifiers once: each look-up copies the rule's whole description.
     var sink = FindingSink(
       rules: rules.map { ($0.identifier, $0.severity) } + (metricsChecker == nil ? [] : [("metrics", .info)]))
+    // Room for a finding every 128 bytes of prose, more than real documents have: the array then never grows
+    // (growing copies it, and for a moment holds it twice), and room never used costs no memory in a large
+    // document's array, whose pages the system gives only when they are written.
+    sink.findings.reserveCapacity(prose.bytes.count / 128)
     var tokens: [Token] = []
     var sentences: [Sentence] = []
     var spans: [(tokens: Range<Int>, sentences: Range<Int>)] = []
@@ -121,7 +125,7 @@ public struct Linter: Sendable {
       }
     }
     Linter.sortByPosition(&mapped)
-    var metrics = metricsChecker?.metrics
+    var metrics = metricsChecker?.takeMetrics()
     metrics?.mapRanges(prose.map)
     return (mapped, metrics)
   }

@@ -155,23 +155,43 @@ public struct TermDefinition: Hashable, Sendable {
 /// front end inserted) map to the nearest edge.
 public struct SourceMap: Sendable {
   /// One piece of the map.
+  ///
+  /// Its offsets are kept in 32 bits, as tokens keep theirs (`Token.maximumDocumentSize`): a large Markdown or HTML
+  /// file has a segment for every 40 bytes or so, and half the size is megabytes less at the peak.
   public struct Segment: Hashable, Sendable {
+    @usableFromInline var storedProseStart: UInt32
+    @usableFromInline var storedProseLength: UInt32
+    @usableFromInline var storedSourceStart: UInt32
+    @usableFromInline var storedSourceLength: UInt32
+
     /// Where the piece starts in the prose.
-    public var proseStart: Int
+    @inlinable public var proseStart: Int {
+      get { Int(storedProseStart) }
+      set { storedProseStart = UInt32(truncatingIfNeeded: newValue) }
+    }
     /// Its length in the prose.
-    public var proseLength: Int
+    @inlinable public var proseLength: Int {
+      get { Int(storedProseLength) }
+      set { storedProseLength = UInt32(truncatingIfNeeded: newValue) }
+    }
     /// Where it starts in the source.
-    public var sourceStart: Int
+    @inlinable public var sourceStart: Int {
+      get { Int(storedSourceStart) }
+      set { storedSourceStart = UInt32(truncatingIfNeeded: newValue) }
+    }
     /// Its length in the source.
-    public var sourceLength: Int
+    @inlinable public var sourceLength: Int {
+      get { Int(storedSourceLength) }
+      set { storedSourceLength = UInt32(truncatingIfNeeded: newValue) }
+    }
 
     /// Creates a segment.
     @inlinable
     public init(proseStart: Int, proseLength: Int, sourceStart: Int, sourceLength: Int) {
-      self.proseStart = proseStart
-      self.proseLength = proseLength
-      self.sourceStart = sourceStart
-      self.sourceLength = sourceLength
+      storedProseStart = UInt32(truncatingIfNeeded: proseStart)
+      storedProseLength = UInt32(truncatingIfNeeded: proseLength)
+      storedSourceStart = UInt32(truncatingIfNeeded: sourceStart)
+      storedSourceLength = UInt32(truncatingIfNeeded: sourceLength)
     }
   }
 
@@ -188,6 +208,9 @@ public struct SourceMap: Sendable {
   public init(segments: [Segment]) {
     self.storage = segments
   }
+
+  /// The last segment, if any.
+  @inlinable public var last: Segment? { storage.last }
 
   /// Whether this is the identity map.
   public var isIdentity: Bool { segments.isEmpty }

@@ -203,6 +203,14 @@ public struct DocumentMetrics: Hashable, Sendable {
 public protocol MetricsChecker: RuleChecker {
   /// The metrics of the document, once the linter has finished with it (ranges in prose offsets).
   var metrics: DocumentMetrics { get }
+  /// The metrics, handed over: the checker keeps no copy, so the caller can change them in place without
+  /// copying arrays the checker still shares (a large document has a part for every paragraph). Read once, at
+  /// the end; `metrics` is empty after. By default the same as `metrics`.
+  func takeMetrics() -> DocumentMetrics
+}
+
+extension MetricsChecker {
+  public func takeMetrics() -> DocumentMetrics { metrics }
 }
 
 /// Measures documents: makes a `MetricsChecker` for each one.

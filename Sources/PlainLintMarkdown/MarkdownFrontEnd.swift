@@ -23,8 +23,21 @@ public enum MarkdownFrontEnd {
 
   /// The prose of a Markdown document.
   public static func prose(of document: Document) -> ProseText {
+    prose(of: document, inPiecesFrom: MarkdownPieces.threshold)
+  }
+
+  /// The prose of a Markdown document, parsed a piece at a time (`MarkdownPieces`) when it has at least
+  /// `threshold` bytes; the tests set a small threshold and piece size to compare the two ways.
+  static func prose(
+    of document: Document, inPiecesFrom threshold: Int, pieceSize: Int = MarkdownPieces.pieceSize
+  ) -> ProseText {
     let (source, frontMatter) = sanitized(document.bytes)
     var builder = MarkdownProseBuilder(document: document, source: source)
+    if source.count >= threshold,
+      MarkdownPieces.parse(source, blankingFirst: frontMatter, pieceSize: pieceSize, into: &builder)
+    {
+      return builder.finish()
+    }
     parse(source, blankingFirst: frontMatter) { root in builder.walk(root) }
     return builder.finish()
   }
@@ -71,7 +84,7 @@ public enum MarkdownFrontEnd {
   ///
   /// Documents are parsed side by side, but those with a `~` parse their inlines one at a time (see
   /// `MarkdownExtensions`). Every parse in the program goes through here.
-  static func parse(_ bytes: [UInt8], blankingFirst prefix: Int = 0, with parser: OpaquePointer)
+  static func parse(_ bytes: [UInt8], blankingFirst prefix: Int = 0, with parser: UnsafeMutablePointer<cmark_parser>)
     -> UnsafeMutablePointer<cmark_node>?
   {
     let tilde = bytes.withUnsafeBufferPointer { MarkdownExtensions.containsTilde($0) }

@@ -40,6 +40,8 @@ struct MarkdownProseBuilder {
   var scratch: [SourceMap.Segment] = []
   /// The document's line starts, read once (cmark gives positions as lines and columns).
   let lineStarts: LineStarts
+  /// The prose offset of the space last appended for a line break (see `mapLineBreakSpace`), or -1.
+  var lineBreakSpace = -1
   /// Raw HTML that may hold directive comments, read for them when the prose is finished.
   var rawHTML: [MarkdownComments.RawHTML] = []
 
@@ -245,8 +247,22 @@ struct MarkdownProseBuilder {
     if imageDepth > 0 {
       altBytes.append(0x20)
     } else if openBlock != nil {
+      lineBreakSpace = bytes.count
       bytes.append(0x20)
     }
+  }
+
+  /// Maps the space just appended for a line break to the source's `\n` when the text after it starts right after
+  /// that `\n` and the text before it ended right before it: the two text segments and the space then merge into
+  /// one, which maps every offset as before (the space is never a word's edge), with a segment less for every
+  /// line of a wrapped paragraph.
+  @inline(__always)
+  mutating func mapLineBreakSpace(beforeSourceAt sourceStart: Int) {
+    guard lineBreakSpace == bytes.count - 1, let last = map.last,
+      last.proseStart + last.proseLength == lineBreakSpace, last.proseLength == last.sourceLength,
+      last.sourceStart + last.sourceLength == sourceStart - 1, source[sourceStart - 1] == 0x0A
+    else { return }
+    map.append(proseStart: lineBreakSpace, proseLength: 1, sourceStart: sourceStart - 1, sourceLength: 1)
   }
 
   /// The source byte range cmark gives a node (its positions are 1-based lines and byte columns, inclusive).
@@ -281,6 +297,7 @@ struct MarkdownProseBuilder {
     let span = sourceSpan(node)
     if imageDepth == 0, let span, let whole = MarkdownAlignment.identicalSpan(literal, source: source, span: span) {
       // Most text is copied from the source unchanged: one segment, straight into the map.
+      mapLineBreakSpace(beforeSourceAt: whole.sourceStart)
       map.append(
         proseStart: bytes.count, proseLength: whole.proseLength, sourceStart: whole.sourceStart,
         sourceLength: whole.sourceLength)

@@ -52,6 +52,14 @@ public struct ReadabilityMeasurer: DocumentMeasurer {
       metrics.sentences = sentences
       return metrics
     }
+
+    func takeMetrics() -> DocumentMetrics {
+      session.finish()
+      var metrics = session.takeMetrics()
+      metrics.sentences = sentences
+      sentences = []
+      return metrics
+    }
   }
 }
 

@@ -177,6 +177,12 @@ final class ReadabilitySession {
   var endedSections: [PartFacts] { state.endedSections }
   /// The metrics of every paragraph and ended section so far.
   var metrics: DocumentMetrics { state.metrics }
+  /// The metrics, handed over: the session keeps none (see `MetricsChecker.takeMetrics`).
+  func takeMetrics() -> DocumentMetrics {
+    var taken = DocumentMetrics()
+    swap(&taken, &state.metrics)
+    return taken
+  }
   /// Acronyms explained so far, by key.
   private var explained: Set<String> = []
   private var finished = false

@@ -1,0 +1,234 @@
+import CCmarkGFM
+import PlainLintCore
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Parses a large Markdown document a piece at a time, so that cmark-gfm never holds the tree of the whole file.
+///
+/// cmark-gfm reads a document's blocks line by line as it is fed, and parses their inlines only when it finishes,
+/// over the whole tree: for a 10 MB page the tree alone is over 120 MB. Here the file is fed a piece at a time, and
+/// after each piece the top-level blocks that are already closed (every child of the document but the last) are
+/// taken out of the tree, finished as `cmark_parser_finish` would finish them, walked into the prose and freed.
+/// The prose is the same, byte for byte, as a parse of the whole file (the tests compare them):
+/// - Link reference definitions may come after the links that use them, so a first pass over the same pieces,
+///   blocks only, collects them; the second pass parses each block's inlines with that pass's map. It is needed
+///   only when the file has a `]:` somewhere, as every definition has.
+/// - Footnotes come out as cmark-gfm orders them: definitions after everything else, in the order of their first
+///   reference, unreferenced ones dropped, and a reference to no definition left as the text `[^label]`. The first
+///   pass collects the definitions' labels; the definitions are held back (parsed, not walked) and handed to
+///   `cmark_parser_finish` with the last block, after a paragraph of references in the order they were first met,
+///   so that cmark-gfm itself numbers, orders and drops them. That paragraph is taken out before the walk.
+/// - A file whose footnote definitions are not all at the top level (inside a list or a quote) is parsed whole,
+///   as is a file whose first pass finds anything else it does not expect.
+///
+/// cmark-gfm's own `malloc` is used, not the arena of `MarkdownFrontEnd.parse`, so that freed blocks are reused.
+enum MarkdownPieces {
+  /// Documents of at least this many bytes are parsed in pieces.
+  static let threshold = 2_000_000
+  /// How many bytes are fed to cmark-gfm at a time.
+  static let pieceSize = 16 * 1024
+
+  /// Parses `source` (with `prefix` bytes of front matter read as blanks) into `builder`, `pieceSize` bytes at a
+  /// time. Returns false, having done nothing, when the file must be parsed whole.
+  static func parse(
+    _ source: [UInt8], blankingFirst prefix: Int, pieceSize: Int = pieceSize, into builder: inout MarkdownProseBuilder
+  ) -> Bool {
+    let options = MarkdownFrontEnd.options(for: source)
+    let footnotes = options & CMARK_OPT_FOOTNOTES != 0
+    let tilde = source.withUnsafeBufferPointer { MarkdownExtensions.containsTilde($0) }
+    let extensions = MarkdownExtensions.forDocument(containingTilde: tilde)
+    let memory = cmark_get_default_mem_allocator()
+    func newParser() -> UnsafeMutablePointer<cmark_parser>? {
+      guard let parser = cmark_parser_new_with_mem(options, memory) else { return nil }
+      for syntaxExtension in extensions { cmark_parser_attach_syntax_extension(parser, syntaxExtension) }
+      return parser
+    }
+
+    // Pass 1, blocks only: the link reference definitions (kept in the parser's map) and the footnote labels.
+    var definitionsPass: UnsafeMutablePointer<cmark_parser>? = nil
+    defer { if let definitionsPass { cmark_parser_free(definitionsPass) } }
+    var definedLabels = Set<[UInt8]>()
+    if contains(source, UInt8(ascii: "]"), UInt8(ascii: ":")) {
+      guard let parser = newParser() else { return false }
+      definitionsPass = parser
+      var nested = false
+      func collect(_ block: UnsafeMutablePointer<cmark_node>) {
+        if footnotes {
+          forEachNode(under: block, entering: true) { node in
+            guard node.pointee.type == UInt16(CMARK_NODE_FOOTNOTE_DEFINITION.rawValue) else { return }
+            if node != block { nested = true }
+            let key = footnoteKey(node)
+            if !key.isEmpty { definedLabels.insert(key) }
+          }
+        }
+        cmark_node_free(block)
+      }
+      feed(source, blankingFirst: prefix, pieceSize: pieceSize, to: parser, harvest: collect)
+      // A blank line and a line at the left margin close every block still open but a fenced code block or an
+      // HTML block left open at the end, and neither holds a definition.
+      let closing: [UInt8] = Array("\n\nx\n".utf8)
+      closing.withUnsafeBufferPointer { p in
+        p.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress!, $0.count) }
+      }
+      harvestClosedBlocks(of: parser, collect)
+      guard !nested else { return false }
+    }
+
+    // Pass 2: each closed block parsed, finished, walked and freed.
+    guard let parser = newParser() else { return false }
+    defer { cmark_parser_free(parser) }
+    let refmap = plainlint_parser_refmap(definitionsPass ?? parser)
+    if tilde { MarkdownExtensions.tildeLock.lock() }
+    defer { if tilde { MarkdownExtensions.tildeLock.unlock() } }
+    // As `cmark_parser_finish` does around its inline parsing (it takes them away again when it is done).
+    cmark_manage_extensions_special_characters(parser, 1)
+    var referenced = Set<[UInt8]>()
+    var firstReferences: [[UInt8]] = []
+    var heldDefinitions: [UnsafeMutablePointer<cmark_node>] = []
+    feed(source, blankingFirst: prefix, pieceSize: pieceSize, to: parser) { block in
+      let isDefinition = block.pointee.type == UInt16(CMARK_NODE_FOOTNOTE_DEFINITION.rawValue)
+      // A definition's blocks are emptied once parsed: `cmark_parser_finish` goes over them again.
+      plainlint_parse_inlines(parser, block, refmap, isDefinition ? 1 : 0)
+      if footnotes {
+        resolveFootnotes(under: block, parser: parser, defined: definedLabels) { key, label in
+          if referenced.insert(key).inserted { firstReferences.append(label) }
+        }
+      }
+      if isDefinition {
+        heldDefinitions.append(block)
+        return
+      }
+      cmark_consolidate_text_nodes(block)
+      plainlint_postprocess(parser, block)
+      builder.walk(block)
+      cmark_node_free(block)
+    }
+
+    // The last block, and the footnotes: the references first met so far, then the held definitions, in front.
+    var referencesFirstMet: UnsafeMutablePointer<cmark_node>? = nil
+    if footnotes && !(firstReferences.isEmpty && heldDefinitions.isEmpty), let root = plainlint_parser_root(parser),
+      let holder = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, memory)
+    {
+      for label in firstReferences {
+        let reference = label.withUnsafeBufferPointer {
+          plainlint_footnote_reference(parser, $0.baseAddress, Int32($0.count))
+        }
+        cmark_node_append_child(holder, reference)
+      }
+      cmark_node_prepend_child(root, holder)
+      var previous = holder
+      for definition in heldDefinitions {
+        cmark_node_insert_after(previous, definition)
+        previous = definition
+      }
+      referencesFirstMet = holder
+    }
+    guard let root = cmark_parser_finish(parser) else { return true }
+    if let referencesFirstMet {
+      cmark_node_unlink(referencesFirstMet)
+      cmark_node_free(referencesFirstMet)
+    }
+    builder.walk(root)
+    cmark_node_free(root)
+    // cmark-gfm's nodes were small blocks among the program's own: give back the pages they left empty, so the
+    // linting that follows does not start from the parse's high-water mark.
+    plainlint_trim_heap()
+    return true
+  }
+
+  /// Feeds the source to `parser` a piece at a time (the front matter first, as blanks), handing each top-level
+  /// block to `harvest` once it is closed, taken out of the tree.
+  static func feed(
+    _ source: [UInt8], blankingFirst prefix: Int, pieceSize: Int, to parser: UnsafeMutablePointer<cmark_parser>,
+    harvest: (UnsafeMutablePointer<cmark_node>) -> Void
+  ) {
+    let blankedEnd = min(max(prefix, 0), source.count)
+    if blankedEnd > 0 {
+      let blanked = source[0..<blankedEnd].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
+      blanked.withUnsafeBufferPointer { p in
+        p.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress!, $0.count) }
+      }
+    }
+    source.withUnsafeBufferPointer { p in
+      p.withMemoryRebound(to: CChar.self) { chars in
+        var start = blankedEnd
+        while start < chars.count {
+          let end = min(start + max(pieceSize, 1), chars.count)
+          cmark_parser_feed(parser, chars.baseAddress! + start, end - start)
+          harvestClosedBlocks(of: parser, harvest)
+          start = end
+        }
+      }
+    }
+  }
+
+  /// Takes every child of the document but the last (those cmark-gfm has closed) out of the tree, in order.
+  static func harvestClosedBlocks(of parser: UnsafeMutablePointer<cmark_parser>, _ harvest: (UnsafeMutablePointer<cmark_node>) -> Void) {
+    guard let root = plainlint_parser_root(parser) else { return }
+    while let first = root.pointee.first_child, first != root.pointee.last_child {
+      cmark_node_unlink(first)
+      harvest(first)
+    }
+  }
+
+  /// Whether `bytes` has `first` followed by `second` somewhere.
+  static func contains(_ bytes: [UInt8], _ first: UInt8, _ second: UInt8) -> Bool {
+    bytes.withUnsafeBufferPointer { p in
+      guard let base = p.baseAddress, p.count >= 2 else { return false }
+      var from = 0
+      while from < p.count - 1, let found = memchr(base + from, Int32(first), p.count - 1 - from) {
+        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        if p[index + 1] == second { return true }
+        from = index + 1
+      }
+      return false
+    }
+  }
+
+  /// Calls `body` with each node of `root`'s subtree at its entering (or, with `entering` false, its leaving)
+  /// event of cmark-gfm's iterator; `body` may replace the node it is given when leaving it.
+  static func forEachNode(
+    under root: UnsafeMutablePointer<cmark_node>, entering: Bool, _ body: (UnsafeMutablePointer<cmark_node>) -> Void
+  ) {
+    guard let iterator = cmark_iter_new(root) else { return }
+    defer { cmark_iter_free(iterator) }
+    let wanted = entering ? CMARK_EVENT_ENTER : CMARK_EVENT_EXIT
+    while true {
+      let event = cmark_iter_next(iterator)
+      if event == CMARK_EVENT_DONE { break }
+      if event == wanted, let node = cmark_iter_get_node(iterator) { body(node) }
+    }
+  }
+
+  /// A footnote's label as cmark-gfm compares labels.
+  static func footnoteKey(_ node: UnsafeMutablePointer<cmark_node>) -> [UInt8] {
+    var buffer = cmark_strbuf()
+    cmark_strbuf_init(cmark_get_default_mem_allocator(), &buffer, 0)
+    defer { cmark_strbuf_free(&buffer) }
+    plainlint_footnote_key(node, &buffer)
+    guard let bytes = buffer.ptr, buffer.size > 0 else { return [] }
+    return Array(UnsafeBufferPointer(start: bytes, count: Int(buffer.size)))
+  }
+
+  /// Goes through the footnote references under `root` as cmark-gfm's `process_footnotes` does: a reference to a
+  /// defined label is reported to `met` (its key and its label as written); any other becomes the text `[^label]`.
+  static func resolveFootnotes(
+    under root: UnsafeMutablePointer<cmark_node>, parser: UnsafeMutablePointer<cmark_parser>, defined: Set<[UInt8]>,
+    met: ([UInt8], [UInt8]) -> Void
+  ) {
+    forEachNode(under: root, entering: false) { node in
+      guard node.pointee.type == UInt16(CMARK_NODE_FOOTNOTE_REFERENCE.rawValue) else { return }
+      let key = footnoteKey(node)
+      if !key.isEmpty && defined.contains(key) {
+        let label = plainlint_footnote_label(node)
+        met(key, label.data.map { Array(UnsafeBufferPointer(start: $0, count: Int(label.len))) } ?? [])
+      } else {
+        plainlint_unresolved_footnote(parser, node)
+      }
+    }
+  }
+}
