@@ -58,11 +58,12 @@ enum MarkdownPieces {
       guard let parser = newParser() else { return false }
       definitionsPass = parser
       var nested = false
-      func collect(_ block: UnsafeMutablePointer<cmark_node>) {
+      func collect(_ block: UnsafeMutablePointer<cmark_node>, topLevel: Bool) {
         if footnotes {
+          // A definition is at the top level only if it is the block itself, taken straight from the document.
           forEachNode(under: block, entering: true) { node in
             guard node.pointee.type == UInt16(CMARK_NODE_FOOTNOTE_DEFINITION.rawValue) else { return }
-            if node != block { nested = true }
+            if node != block || !topLevel { nested = true }
             let key = footnoteKey(node)
             if !key.isEmpty { definedLabels.insert(key) }
           }
@@ -91,8 +92,8 @@ enum MarkdownPieces {
     var referenced = Set<[UInt8]>()
     var firstReferences: [[UInt8]] = []
     var heldDefinitions: [UnsafeMutablePointer<cmark_node>] = []
-    feed(source, blankingFirst: prefix, pieceSize: pieceSize, to: parser) { block in
-      let isDefinition = block.pointee.type == UInt16(CMARK_NODE_FOOTNOTE_DEFINITION.rawValue)
+    feed(source, blankingFirst: prefix, pieceSize: pieceSize, to: parser) { block, topLevel in
+      let isDefinition = topLevel && block.pointee.type == UInt16(CMARK_NODE_FOOTNOTE_DEFINITION.rawValue)
       // A definition's blocks are emptied once parsed: `cmark_parser_finish` goes over them again.
       plainlint_parse_inlines(parser, block, refmap, isDefinition ? 1 : 0)
       if footnotes {
@@ -142,11 +143,12 @@ enum MarkdownPieces {
     return true
   }
 
-  /// Feeds the source to `parser` a piece at a time (the front matter first, as blanks), handing each top-level
-  /// block to `harvest` once it is closed, taken out of the tree.
+  /// Feeds the source to `parser` a piece at a time (the front matter first, as blanks), handing each block to
+  /// `harvest` once it is closed, taken out of the tree (see `harvestClosedBlocks`), with whether it was a child
+  /// of the document.
   static func feed(
     _ source: [UInt8], blankingFirst prefix: Int, pieceSize: Int, to parser: UnsafeMutablePointer<cmark_parser>,
-    harvest: (UnsafeMutablePointer<cmark_node>) -> Void
+    harvest: (UnsafeMutablePointer<cmark_node>, _ topLevel: Bool) -> Void
   ) {
     let blankedEnd = min(max(prefix, 0), source.count)
     if blankedEnd > 0 {
@@ -168,14 +170,35 @@ enum MarkdownPieces {
     }
   }
 
-  /// Takes every child of the document but the last (those cmark-gfm has closed) out of the tree, in order.
-  static func harvestClosedBlocks(of parser: UnsafeMutablePointer<cmark_parser>, _ harvest: (UnsafeMutablePointer<cmark_node>) -> Void) {
+  /// Takes the blocks cmark-gfm has closed out of the tree, in document order: every child of the document but
+  /// the last, then, while the last is a list, a list item or a quote, every child of that but its last, and so
+  /// on down, so that a file that is one long list or quote is taken a piece at a time too. A paragraph directly
+  /// in a list item stays (it is prose of the item only inside it), and so does everything after it.
+  static func harvestClosedBlocks(
+    of parser: UnsafeMutablePointer<cmark_parser>,
+    _ harvest: (UnsafeMutablePointer<cmark_node>, _ topLevel: Bool) -> Void
+  ) {
     guard let root = plainlint_parser_root(parser) else { return }
-    while let first = root.pointee.first_child, first != root.pointee.last_child {
-      cmark_node_unlink(first)
-      harvest(first)
+    var parent = root
+    while true {
+      while let first = parent.pointee.first_child, first != parent.pointee.last_child {
+        if first.pointee.type == nodeType(CMARK_NODE_PARAGRAPH) && parent.pointee.type == nodeType(CMARK_NODE_ITEM) {
+          return
+        }
+        cmark_node_unlink(first)
+        harvest(first, parent == root)
+      }
+      guard let last = parent.pointee.last_child else { return }
+      switch last.pointee.type {
+      case nodeType(CMARK_NODE_LIST), nodeType(CMARK_NODE_ITEM), nodeType(CMARK_NODE_BLOCK_QUOTE): parent = last
+      default: return
+      }
     }
   }
+
+  /// A node type as `cmark_node` stores it.
+  @inline(__always)
+  static func nodeType(_ type: cmark_node_type) -> UInt16 { UInt16(type.rawValue) }
 
   /// Whether `bytes` has `first` followed by `second` somewhere.
   static func contains(_ bytes: [UInt8], _ first: UInt8, _ second: UInt8) -> Bool {

@@ -20,7 +20,8 @@ struct MarkdownPiecesTests {
 
   /// Checks that every piece size gives the prose of the whole parse.
   func expectSameProse(
-    _ text: String, pieceSizes: [Int] = [1, 5, 64, 1000, 1 << 20], sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ text: String, pieceSizes: [Int] = [1, 5, 64, 1000, 1 << 20],
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     let document = Document(path: "a.md", text: text)
     let whole = MarkdownFrontEnd.prose(of: document, inPiecesFrom: Int.max)
@@ -125,6 +126,27 @@ struct MarkdownPiecesTests {
     expectSameProse("Some text.\n\n- a list\n- that ends the file\n  - nested")
     expectSameProse("> A quote that ends\n> the file\nlazily")
     expectSameProse("Text\n\n    indented code\n\n    more\n")
+  }
+
+  /// Closed items of a list and closed blocks of a quote are taken out too, however deep.
+  @Test func longListsQuotesAndWhatIsInsideThem() {
+    var text = "# Lists\n\n"
+    for i in 0..<40 {
+      text += "- item \(i) with a note[^n\(i % 3)] and [a link][l\(i % 4)]\n"
+      if i % 5 == 0 { text += "\n  A second paragraph of item \(i), utilise it.\n\n  > a quote in the item\n" }
+      if i % 7 == 0 { text += "  1. nested one\n  2. nested two\n     - deeper \(i)\n" }
+    }
+    text += "\n> Quote start\n>\n> - list in a quote\n> - second\n>\n> > nested quote \(40)\n>\n> Last line.\n\n"
+    text += "1) ordered\n2) list\n\n   with a loose paragraph\n3) end\n\n"
+    for i in 0..<3 { text += "[^n\(i)]: Footnote \(i).\n\n" }
+    for i in 0..<4 { text += "[l\(i)]: https://example.org/\(i)\n" }
+    expectSameProse(text, pieceSizes: [1, 9, 100, 4096])
+  }
+
+  @Test func aFootnoteDefinitionInsideAQuoteIsParsedWhole() {
+    let document = Document(path: "a.md", text: "Text[^q].\n\n> [^q]: defined in a quote\n>\n> more\n\nEnd.\n")
+    let whole = MarkdownFrontEnd.prose(of: document, inPiecesFrom: Int.max)
+    #expect(MarkdownFrontEnd.prose(of: document, inPiecesFrom: 0, pieceSize: 3).bytes == whole.bytes)
   }
 
   @Test func aLargeDocumentOfManyLeaflets() throws {
