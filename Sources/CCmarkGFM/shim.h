@@ -331,13 +331,3 @@ static inline cmark_node *plainlint_footnote_reference(cmark_parser *parser, con
   return node;
 }
 
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
-/// Gives the system back the heap's empty pages (glibc), after a large document's parse has freed its nodes.
-static inline void plainlint_trim_heap(void) {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-}
