@@ -254,12 +254,6 @@ static inline void plainlint_arena_end(plainlint_arena *arena, plainlint_arena *
 #include <cmark-gfm/chunk.h>
 #include <cmark-gfm/utf8.h>
 
-/// The parser's map of link reference definitions.
-static inline cmark_map *plainlint_parser_refmap(cmark_parser *parser) { return parser->refmap; }
-
-/// The parser's document node.
-static inline cmark_node *plainlint_parser_root(cmark_parser *parser) { return parser->root; }
-
 /// Parses the inlines of every block in `node`'s subtree that holds inlines (paragraphs, headings and the
 /// extensions' blocks that say so, such as table cells), with the link reference definitions of `refmap`, as
 /// `cmark_parser_finish` does for the whole document. With `clear`, each such block's text is marked as read
@@ -301,9 +295,6 @@ static inline void plainlint_footnote_key(cmark_node *node, cmark_strbuf *out) {
   cmark_strbuf_trim(out);
   cmark_strbuf_normalize_whitespace(out);
 }
-
-/// The label of a footnote reference or definition, as written.
-static inline cmark_chunk plainlint_footnote_label(cmark_node *node) { return node->as.literal; }
 
 /// Replaces a footnote reference whose label no definition has with the text `[^label]`, as cmark-gfm's
 /// `process_footnotes` does.

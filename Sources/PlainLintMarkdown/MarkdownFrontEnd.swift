@@ -67,17 +67,22 @@ public enum MarkdownFrontEnd {
   /// move the definitions to the end, whether or not the document has any. A footnote, its reference and its
   /// definition alike, always starts with `[^` in the source, so without one the parse is the same either way.
   static func options(for bytes: [UInt8]) -> Int32 {
-    let mayHaveFootnotes = bytes.withUnsafeBufferPointer { p -> Bool in
+    let mayHaveFootnotes = containsPair(bytes, UInt8(ascii: "["), UInt8(ascii: "^"))
+    return CMARK_OPT_SOURCEPOS | (mayHaveFootnotes ? CMARK_OPT_FOOTNOTES : 0)
+  }
+
+  /// Whether `bytes` has `first` followed by `second` somewhere.
+  static func containsPair(_ bytes: [UInt8], _ first: UInt8, _ second: UInt8) -> Bool {
+    bytes.withUnsafeBufferPointer { p in
       guard let base = p.baseAddress else { return false }
       var from = 0
-      while from < p.count - 1, let found = memchr(base + from, 0x5B, p.count - 1 - from) {  // `[`, not the last byte
+      while from < p.count - 1, let found = memchr(base + from, Int32(first), p.count - 1 - from) {  // not the last
         let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        if p[index + 1] == 0x5E { return true }  // `^`
+        if p[index + 1] == second { return true }
         from = index + 1
       }
       return false
     }
-    return CMARK_OPT_SOURCEPOS | (mayHaveFootnotes ? CMARK_OPT_FOOTNOTES : 0)
   }
 
   /// Attaches the extensions to a new parser, parses bytes and returns the document node.
@@ -91,9 +96,22 @@ public enum MarkdownFrontEnd {
     for syntaxExtension in MarkdownExtensions.forDocument(containingTilde: tilde) {
       cmark_parser_attach_syntax_extension(parser, syntaxExtension)
     }
+    feed(bytes, blankingFirst: prefix, to: parser)
+    guard tilde else { return cmark_parser_finish(parser) }
+    MarkdownExtensions.tildeLock.lock()
+    defer { MarkdownExtensions.tildeLock.unlock() }
+    return cmark_parser_finish(parser)
+  }
+
+  /// Feeds bytes to `parser`: the first `prefix` bytes as blanks (each byte but a line break as a space), then the
+  /// rest `pieceSize` bytes at a time, calling `afterEachPiece` after each. cmark-gfm reads its input as a stream,
+  /// so the pieces parse as one text would.
+  static func feed(
+    _ bytes: [UInt8], blankingFirst prefix: Int, to parser: UnsafeMutablePointer<cmark_parser>,
+    pieceSize: Int = Int.max, afterEachPiece: () -> Void = {}
+  ) {
     let blankedEnd = min(max(prefix, 0), bytes.count)
     if blankedEnd > 0 {
-      // cmark-gfm reads its input as a stream: the blanked prefix and then the rest parse as one text would.
       let blanked = bytes[0..<blankedEnd].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
       blanked.withUnsafeBufferPointer { p in
         p.withMemoryRebound(to: CChar.self) { chars in cmark_parser_feed(parser, chars.baseAddress!, chars.count) }
@@ -101,15 +119,15 @@ public enum MarkdownFrontEnd {
     }
     bytes.withUnsafeBufferPointer { p in
       p.withMemoryRebound(to: CChar.self) { chars in
-        if let base = chars.baseAddress, chars.count > blankedEnd {
-          cmark_parser_feed(parser, base + blankedEnd, chars.count - blankedEnd)
+        var start = blankedEnd
+        while start < chars.count {
+          let end = start + min(max(pieceSize, 1), chars.count - start)
+          cmark_parser_feed(parser, chars.baseAddress! + start, end - start)
+          afterEachPiece()
+          start = end
         }
       }
     }
-    guard tilde else { return cmark_parser_finish(parser) }
-    MarkdownExtensions.tildeLock.lock()
-    defer { MarkdownExtensions.tildeLock.unlock() }
-    return cmark_parser_finish(parser)
   }
 
   /// The source as cmark-gfm reads it, with the same byte offsets as the file, and how many bytes at its start

@@ -1,12 +1,6 @@
 import CCmarkGFM
 import PlainLintCore
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Parses a large Markdown document a piece at a time, so that cmark-gfm never holds the tree of the whole file.
 ///
 /// cmark-gfm reads a document's blocks line by line as it is fed, and parses their inlines only when it finishes,
@@ -55,7 +49,7 @@ enum MarkdownPieces {
     var definitionsPass: UnsafeMutablePointer<cmark_parser>? = nil
     defer { if let definitionsPass { cmark_parser_free(definitionsPass) } }
     var definedLabels = Set<[UInt8]>()
-    if contains(source, UInt8(ascii: "]"), UInt8(ascii: ":")) {
+    if MarkdownFrontEnd.containsPair(source, UInt8(ascii: "]"), UInt8(ascii: ":")) {
       guard let parser = newParser() else { return false }
       definitionsPass = parser
       var nested = false
@@ -63,7 +57,7 @@ enum MarkdownPieces {
         if footnotes {
           // A definition is at the top level only if it is the block itself, taken straight from the document.
           forEachNode(under: block, entering: true) { node in
-            guard node.pointee.type == UInt16(CMARK_NODE_FOOTNOTE_DEFINITION.rawValue) else { return }
+            guard node.pointee.type == nodeType(CMARK_NODE_FOOTNOTE_DEFINITION) else { return }
             if node != block || !topLevel { nested = true }
             let key = footnoteKey(node)
             if !key.isEmpty { definedLabels.insert(key) }
@@ -85,7 +79,7 @@ enum MarkdownPieces {
     // Pass 2: each closed block parsed, finished, walked and freed.
     guard let parser = newParser() else { return false }
     defer { cmark_parser_free(parser) }
-    let refmap = plainlint_parser_refmap(definitionsPass ?? parser)
+    let refmap = (definitionsPass ?? parser).pointee.refmap
     if tilde { MarkdownExtensions.tildeLock.lock() }
     defer { if tilde { MarkdownExtensions.tildeLock.unlock() } }
     // As `cmark_parser_finish` does around its inline parsing (it takes them away again when it is done).
@@ -94,7 +88,7 @@ enum MarkdownPieces {
     var firstReferences: [[UInt8]] = []
     var heldDefinitions: [UnsafeMutablePointer<cmark_node>] = []
     feed(source, blankingFirst: prefix, pieceSize: pieceSize, to: parser) { block, topLevel in
-      let isDefinition = topLevel && block.pointee.type == UInt16(CMARK_NODE_FOOTNOTE_DEFINITION.rawValue)
+      let isDefinition = topLevel && block.pointee.type == nodeType(CMARK_NODE_FOOTNOTE_DEFINITION)
       // A definition's blocks are marked as read once parsed: `cmark_parser_finish` goes over them again.
       plainlint_parse_inlines(parser, block, refmap, isDefinition ? 1 : 0)
       if footnotes {
@@ -114,7 +108,7 @@ enum MarkdownPieces {
 
     // The last block, and the footnotes: the references first met so far, then the held definitions, in front.
     var referencesFirstMet: UnsafeMutablePointer<cmark_node>? = nil
-    if footnotes && !(firstReferences.isEmpty && heldDefinitions.isEmpty), let root = plainlint_parser_root(parser),
+    if footnotes && !(firstReferences.isEmpty && heldDefinitions.isEmpty), let root = parser.pointee.root,
       let holder = cmark_node_new_with_mem(CMARK_NODE_PARAGRAPH, memory)
     {
       for label in firstReferences {
@@ -148,23 +142,8 @@ enum MarkdownPieces {
     _ source: [UInt8], blankingFirst prefix: Int, pieceSize: Int, to parser: UnsafeMutablePointer<cmark_parser>,
     harvest: (UnsafeMutablePointer<cmark_node>, _ topLevel: Bool) -> Void
   ) {
-    let blankedEnd = min(max(prefix, 0), source.count)
-    if blankedEnd > 0 {
-      let blanked = source[0..<blankedEnd].map { $0 == 0x0A || $0 == 0x0D ? $0 : 0x20 }
-      blanked.withUnsafeBufferPointer { p in
-        p.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress!, $0.count) }
-      }
-    }
-    source.withUnsafeBufferPointer { p in
-      p.withMemoryRebound(to: CChar.self) { chars in
-        var start = blankedEnd
-        while start < chars.count {
-          let end = min(start + max(pieceSize, 1), chars.count)
-          cmark_parser_feed(parser, chars.baseAddress! + start, end - start)
-          harvestClosedBlocks(of: parser, harvest)
-          start = end
-        }
-      }
+    MarkdownFrontEnd.feed(source, blankingFirst: prefix, to: parser, pieceSize: pieceSize) {
+      harvestClosedBlocks(of: parser, harvest)
     }
   }
 
@@ -176,7 +155,7 @@ enum MarkdownPieces {
     of parser: UnsafeMutablePointer<cmark_parser>,
     _ harvest: (UnsafeMutablePointer<cmark_node>, _ topLevel: Bool) -> Void
   ) {
-    guard let root = plainlint_parser_root(parser) else { return }
+    guard let root = parser.pointee.root else { return }
     var parent = root
     while true {
       while let first = parent.pointee.first_child, first != parent.pointee.last_child {
@@ -197,20 +176,6 @@ enum MarkdownPieces {
   /// A node type as `cmark_node` stores it.
   @inline(__always)
   static func nodeType(_ type: cmark_node_type) -> UInt16 { UInt16(type.rawValue) }
-
-  /// Whether `bytes` has `first` followed by `second` somewhere.
-  static func contains(_ bytes: [UInt8], _ first: UInt8, _ second: UInt8) -> Bool {
-    bytes.withUnsafeBufferPointer { p in
-      guard let base = p.baseAddress, p.count >= 2 else { return false }
-      var from = 0
-      while from < p.count - 1, let found = memchr(base + from, Int32(first), p.count - 1 - from) {
-        let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-        if p[index + 1] == second { return true }
-        from = index + 1
-      }
-      return false
-    }
-  }
 
   /// Calls `body` with each node of `root`'s subtree at its entering (or, with `entering` false, its leaving)
   /// event of cmark-gfm's iterator; `body` may replace the node it is given when leaving it.
@@ -244,10 +209,10 @@ enum MarkdownPieces {
     met: ([UInt8], [UInt8]) -> Void
   ) {
     forEachNode(under: root, entering: false) { node in
-      guard node.pointee.type == UInt16(CMARK_NODE_FOOTNOTE_REFERENCE.rawValue) else { return }
+      guard node.pointee.type == nodeType(CMARK_NODE_FOOTNOTE_REFERENCE) else { return }
       let key = footnoteKey(node)
       if !key.isEmpty && defined.contains(key) {
-        let label = plainlint_footnote_label(node)
+        let label = node.pointee.as.literal
         met(key, label.data.map { Array(UnsafeBufferPointer(start: $0, count: Int(label.len))) } ?? [])
       } else {
         plainlint_unresolved_footnote(parser, node)
