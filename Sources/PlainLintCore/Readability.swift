@@ -49,6 +49,16 @@ public struct TextCounts: Hashable, Sendable {
 
   /// The readability figures of these counts.
   public var scores: ReadabilityScores { ReadabilityScores(self) }
+
+  /// The reading age alone, as `scores.readingAge` works it out (the same sums, so the same number), without
+  /// the other formulas: the rules ask it of every part and many sentences.
+  public var readingAge: Double? {
+    guard words > 0, sentences > 0 else { return nil }
+    let words = Double(words)
+    let perSentence = words / Double(sentences)
+    let syllablesPerWord = Double(syllables) / words
+    return ReadabilityScores.readingAge(grade: 0.39 * perSentence + 11.8 * syllablesPerWord - 15.59)
+  }
 }
 
 /// The published readability formulas, applied to some counts. Each is nil when the text has no words or no

@@ -148,6 +148,20 @@ public final class Lexicon: @unchecked Sendable {
     return String(String.UnicodeScalarView(scalars)).uppercased()
   }
 
+  /// The number of a word in the lexicon, as the word matcher finds it (`WordUnit.word`), after the same
+  /// normalizing (small letters, curly apostrophes straight); -1 if the lexicon does not have it.
+  public func wordNumber(normalizing word: String) -> Int32 {
+    let bytes = Array(word.utf8)
+    let limit = bytes.count + 8
+    var normalized = [UInt8](repeating: 0, count: limit + 9)
+    return bytes.withUnsafeBufferPointer { p in
+      normalized.withUnsafeMutableBufferPointer { s in
+        let n = normalizeWord(p, 0..<p.count, into: s.baseAddress!, limit: limit)
+        return n > 0 && n <= limit ? tables.wordID(padded: s.baseAddress!, n) : -1
+      }
+    }
+  }
+
   /// Whether a word (small letters) is an everyday word.
   public func isCommonWord(_ word: String) -> Bool {
     let padded = Array(word.utf8) + [UInt8](repeating: 0, count: 8)

@@ -81,6 +81,17 @@ struct ReadabilityRuleTests {
     #expect(findings.first?.message.hasPrefix("This document has a reading age of ") == true)
   }
 
+  @Test func theReadingAgeAloneIsTheOneTheFiguresGive() {
+    var rng = SplitMix64(seed: 7)
+    for _ in 0..<10_000 {
+      var counts = TextCounts()
+      counts.words = Int(rng.next() % 400)
+      counts.sentences = Int(rng.next() % 30)
+      counts.syllables = counts.words + Int(rng.next() % UInt64(2 * counts.words + 1))
+      #expect(counts.readingAge == counts.scores.readingAge, "\(counts)")
+    }
+  }
+
   @Test func longParagraphs() throws {
     let text = (1...6).map { _ in "Bring your letter." }.joined(separator: " ")
     let finding = try #require(try measure(text).findings.first { $0.rule == "long-paragraph" })
@@ -163,6 +174,20 @@ struct ReadabilityRuleTests {
       measure(text, options: ["reading-age": ["target": .integer(5)]]).findings.first { $0.rule == "reading-age" })
     #expect(finding.message.contains("long words such as “physiotherapy” ("), "\(finding.message)")
     #expect(finding.message.contains("), “medication” (4), “together” (3)."), "\(finding.message)")
+  }
+
+  @Test func everyFormOfBeAndGetIsFoundFromTheWordUnits() throws {
+    // The rule looks only at words whose lexicon number is that of a form (or that the lexicon lacks): every
+    // form, with a capital, with either apostrophe, must still be found, and a word that merely starts like one
+    // must not.
+    let forms = PassiveVoiceRule.beForms + PassiveVoiceRule.getForms
+    let written = forms + forms.map { $0.replacingOccurrences(of: "’", with: "'") }
+      + forms.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+    for form in Set(written) {
+      let text = "The letter \(form) sent. Then \(form)-sent notes arrived."
+      let found = try findings(of: PassiveVoiceRule.self, in: text, options: [:])
+      #expect(summary(found, text) == ["passive-voice: \(form) sent"], "\(form)")
+    }
   }
 
   @Test func passiveVoice() throws {

@@ -1,4 +1,5 @@
 import PlainLintCore
+import PlainLintLexicon
 import Testing
 
 @testable import PlainLintRules
@@ -31,6 +32,12 @@ func summary(_ findings: [Finding], _ text: String, rules: Set<String>? = nil) -
 
 @Suite("Word rules")
 struct WordRuleTests {
+  @Test func everyCategoryHasABitOfItsOwn() {
+    let bits = WordCategory.allCases.map(\.bit)
+    #expect(Set(bits).count == WordCategory.allCases.count)
+    #expect(bits.allSatisfy { $0.nonzeroBitCount == 1 })
+  }
+
   @Test func oneFindingPerWordAndTheLongestTermWins() throws {
     let text = "Please utilise the service in order to see the elderly."
     let found = try lintAll(text)

@@ -103,49 +103,60 @@ final class AcronymSession {
     var words = 0
     var capitals = 0
     var unknown = 0
-    for sentence in block.sentences {
-      var firstWord = true
-      for k in sentence.tokens {
-        let token = tokens[k]
-        guard token.kind == .acronym else {
-          if token.kind == .word { words += 1 }
-          if token.kind.countsAsWord { firstWord = false }
-          continue
+    tokens.withUnsafeBufferPointer { t in
+      for sentence in block.sentences {
+        var firstWord = true
+        for k in sentence.tokens {
+          let kind = t[k].kind
+          guard kind == .acronym else {
+            if kind == .word { words &+= 1 }
+            if kind.countsAsWord { firstWord = false }
+            continue
+          }
+          words &+= 1
+          capitals &+= 1
+          if addUse(block, t[k], at: k, sentence: sentence, firstWord: firstWord) { unknown &+= 1 }
+          firstWord = false
         }
-        words += 1
-        capitals += 1
-        defer { firstWord = false }
-        let number = keyNumber(block.text, token)
-        var policy: AcronymPolicy? = nil
-        let key: String
-        if number >= 0 {
-          policy = lexicon.acronymPolicies[number]
-          // Acronyms everyone knows need nothing: the commonest case, so the cheapest.
-          if policy == .ok { continue }
-          key = lexicon.acronymKeys[number]
-          if AcronymSession.romanNumerals.contains(key) && followsNumberedThing(block, k, sentence) { continue }
-        } else {
-          key = Lexicon.acronymKey(block.string(token.range))
-          guard key.utf8.count >= 2, !AcronymSession.notAcronyms.contains(key),
-            !AcronymSession.romanNumerals.contains(key), !isNameInCapitals(key), !isPostcodeOrPOBox(block, k, key)
-          else { continue }
-          unknown += 1
-        }
-        // Only acronyms that need explaining are looked at for an explanation.
-        var defined = false
-        if policy == nil || policy == .define {
-          defined = definesHere(block, k, sentence: sentence, key: key, number: number)
-        }
-        if glossaryLevel != nil && (defined || startsGlossaryEntry(block, k)) { glossary.insert(key) }
-        uses.append(
-          AcronymUse(
-            range: token.range, key: key, number: number, policy: policy, startsSentence: firstWord,
-            isDefinition: defined))
       }
     }
     // Capitals for emphasis ("WHAT HAPPENS NEXT") are not acronyms: most words are in capitals, and at least
     // two of them are not acronyms.
     if words >= 2 && unknown >= 2 && capitals * 10 >= words * 6 { uses.removeAll(keepingCapacity: true) }
+  }
+
+  /// Adds the use of the acronym `token` (token `k` of `sentence`) if it may need attention. Returns whether it is
+  /// an acronym the list does not have.
+  @inline(never)
+  private func addUse(_ block: BlockContext, _ token: Token, at k: Int, sentence: Sentence, firstWord: Bool) -> Bool {
+    let number = keyNumber(block.text, token)
+    var policy: AcronymPolicy? = nil
+    let key: String
+    var unknown = false
+    if number >= 0 {
+      policy = lexicon.acronymPolicies[number]
+      // Acronyms everyone knows need nothing: the commonest case, so the cheapest.
+      if policy == .ok { return false }
+      key = lexicon.acronymKeys[number]
+      if AcronymSession.romanNumerals.contains(key) && followsNumberedThing(block, k, sentence) { return false }
+    } else {
+      key = Lexicon.acronymKey(block.string(token.range))
+      guard key.utf8.count >= 2, !AcronymSession.notAcronyms.contains(key),
+        !AcronymSession.romanNumerals.contains(key), !isNameInCapitals(key), !isPostcodeOrPOBox(block, k, key)
+      else { return false }
+      unknown = true
+    }
+    // Only acronyms that need explaining are looked at for an explanation.
+    var defined = false
+    if policy == nil || policy == .define {
+      defined = definesHere(block, k, sentence: sentence, key: key, number: number)
+    }
+    if glossaryLevel != nil && (defined || startsGlossaryEntry(block, k)) { glossary.insert(key) }
+    uses.append(
+      AcronymUse(
+        range: token.range, key: key, number: number, policy: policy, startsSentence: firstWord,
+        isDefinition: defined))
+    return unknown
   }
 
   /// The acronym-list number of a token: its bytes without full stops, in capitals, a plural `s`, `'s` or
@@ -305,6 +316,8 @@ final class AcronymSession {
 
   /// A name written in capitals from everyday words joined by hyphens (the HOME-WALK study): not an acronym.
   func isNameInCapitals(_ key: String) -> Bool {
+    // Most keys have no hyphen: a look at the bytes, not an array of parts.
+    guard key.utf8.contains(UInt8(ascii: "-")) else { return false }
     let parts = key.split(separator: "-")
     guard parts.count >= 2 else { return false }
     return parts.allSatisfy { part in part.count >= 3 && lexicon.isCommonWord(part.lowercased()) }

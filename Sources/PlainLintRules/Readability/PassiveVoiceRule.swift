@@ -1,4 +1,5 @@
 import PlainLintCore
+import PlainLintLexicon
 
 /// Flags the passive voice: a form of "be" or "get" followed by a past participle ("you will be seen").
 public struct PassiveVoiceRule: Rule {
@@ -34,9 +35,15 @@ public struct PassiveVoiceRule: Rule {
   /// page of text.
   private let lists = Lists()
 
-  public init(options: RuleOptions) {}
+  let words: ProjectWords?
 
-  public func makeChecker(document: DocumentState) -> any RuleChecker { Checker(lists) }
+  public init(options: RuleOptions) {
+    words = options.words
+  }
+
+  public func makeChecker(document: DocumentState) -> any RuleChecker {
+    Checker(lists, session: WordSession.of(document, words: words))
+  }
 
   /// The packed word lists a checker reads.
   struct Lists: Sendable {
@@ -49,64 +56,104 @@ public struct PassiveVoiceRule: Rule {
   final class Checker: RuleChecker {
     /// The word lists, held here so the hot loop does not go through the lazily made statics.
     let lists: Lists
+    /// The word units of the block, shared with the word rules: each word's number in the lexicon is known there.
+    let session: WordSession
+    /// The lexicon numbers of the forms of "be" and "get", as bits (see `mayBeAuxiliary(_:)`).
+    private let auxiliaryBits: UnsafeMutablePointer<UInt64>
+    private static let auxiliaryBitWords = 64
 
-    init(_ lists: Lists) {
+    init(_ lists: Lists, session: WordSession) {
       self.lists = lists
+      self.session = session
+      auxiliaryBits = .allocate(capacity: Checker.auxiliaryBitWords)
+      auxiliaryBits.initialize(repeating: 0, count: Checker.auxiliaryBitWords)
+      for form in PassiveVoiceRule.beForms + PassiveVoiceRule.getForms {
+        let number = session.lexicon.wordNumber(normalizing: form)
+        if number >= 0 { auxiliaryBits[Checker.bitWord(number)] |= Checker.bit(number) }
+      }
+    }
+
+    deinit {
+      auxiliaryBits.deallocate()
+    }
+
+    @inline(__always) private static func bitWord(_ number: Int32) -> Int {
+      Int(truncatingIfNeeded: number >> 6) & (auxiliaryBitWords - 1)
+    }
+
+    @inline(__always) private static func bit(_ number: Int32) -> UInt64 { 1 &<< UInt64(number & 63) }
+
+    /// Whether a unit may be a form of "be" or "get": its lexicon number is one of theirs (or shares their bit),
+    /// or the lexicon does not have it. Most words are not, and this is one read from a small table; a unit
+    /// that passes is looked at as before, so a shared bit only costs that look.
+    @inline(__always) private func mayBeAuxiliary(_ unit: WordUnit) -> Bool {
+      unit.word < 0 || auxiliaryBits[Checker.bitWord(unit.word)] & Checker.bit(unit.word) != 0
     }
 
     var checksSentences: Bool { false }
 
     func check(block: BlockContext, report: inout FindingSink) {
+      session.analyze(block)
+      let units = session.units
       block.text.withUnsafeBufferPointer { p in
         block.tokens.withUnsafeBufferPointer { t in
-          for sentence in block.sentences { check(sentence.tokens, p, t, block, &report) }
+          session.sentenceUnits.withUnsafeBufferPointer { s in
+            var index = 0
+            for sentence in block.sentences {
+              // The word units, not the tokens, are read: one per word, with its number already found.
+              var resume = sentence.tokens.lowerBound
+              for u in s[index] where mayBeAuxiliary(units[u]) {
+                let k = Int(units[u].token)
+                guard k >= resume else { continue }
+                if let end = check(at: k, sentence.tokens, p, t, block, &report) { resume = end + 1 }
+              }
+              index += 1
+            }
+          }
         }
       }
     }
 
-    /// Finds the passives in one sentence's tokens.
+    /// Reports a passive starting at token `k` of a sentence (its tokens are `range`), if there is one, and
+    /// returns the index of its participle.
     func check(
-      _ range: Range<Int>, _ p: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
+      at k: Int, _ range: Range<Int>, _ p: UnsafeBufferPointer<UInt8>, _ tokens: UnsafeBufferPointer<Token>,
       _ block: BlockContext, _ report: inout FindingSink
-    ) {
-      var k = range.lowerBound
-      while k < range.upperBound {
-        defer { k += 1 }
-        let token = tokens[k]
-        guard token.kind == .word else { continue }
-        // Most words are not a form of be or get: a test of the first two letters before the look-up.
-        guard PassiveVoiceRule.mayBeAuxiliary(p, token.range) else { continue }
-        let verb = PassiveVoiceRule.auxiliary(PackedWords.pack(p, token.range))
-        guard verb != .none else { continue }
-        let isGet = verb == .get
-        // Skip a few words that can come between: not, often, being (is being reviewed), and -ly adverbs.
-        var j = k + 1
-        var skipped = 0
-        while j < range.upperBound, skipped < 3, tokens[j].kind == .word, canComeBetween(p, tokens[j].range) {
-          j += 1
-          skipped += 1
-        }
-        guard j < range.upperBound, tokens[j].kind == .word, isParticiple(p, tokens[j].range) else { continue }
-        let word = block.string(tokens[j].range).lowercased()
-        guard !PassiveVoiceRule.adjectives.contains(word) else { continue }
-        if isGet && PassiveVoiceRule.getIdioms.contains(word) { continue }
-        // "used to", "supposed to": a habit or an expectation, not a passive.
-        if PassiveVoiceRule.beforeTo.contains(word), j + 1 < range.upperBound,
-          block.string(tokens[j + 1].range).lowercased() == "to"
-        {
-          continue
-        }
-        let byFollows = j + 1 < range.upperBound && block.string(tokens[j + 1].range).lowercased() == "by"
-        let text = block.string(token.start..<tokens[j].end)
-        report.report(
-          token.start..<tokens[j].end,
-          message: "“\(text)” is in the passive voice; "
-            + (byFollows
-              ? "put who does it (after “by”) first: “the nurse checked it”, "
-                + "not “it was checked by the nurse”."
-              : "say who does it: “we will send it”, not “it will be sent”."))
-        k = j
+    ) -> Int? {
+      let token = tokens[k]
+      guard token.kind == .word else { return nil }
+      // Most words are not a form of be or get: a test of the first two letters before the look-up.
+      guard PassiveVoiceRule.mayBeAuxiliary(p, token.range) else { return nil }
+      let verb = PassiveVoiceRule.auxiliary(PackedWords.pack(p, token.range))
+      guard verb != .none else { return nil }
+      let isGet = verb == .get
+      // Skip a few words that can come between: not, often, being (is being reviewed), and -ly adverbs.
+      var j = k + 1
+      var skipped = 0
+      while j < range.upperBound, skipped < 3, tokens[j].kind == .word, canComeBetween(p, tokens[j].range) {
+        j += 1
+        skipped += 1
       }
+      guard j < range.upperBound, tokens[j].kind == .word, isParticiple(p, tokens[j].range) else { return nil }
+      let word = block.string(tokens[j].range).lowercased()
+      guard !PassiveVoiceRule.adjectives.contains(word) else { return nil }
+      if isGet && PassiveVoiceRule.getIdioms.contains(word) { return nil }
+      // "used to", "supposed to": a habit or an expectation, not a passive.
+      if PassiveVoiceRule.beforeTo.contains(word), j + 1 < range.upperBound,
+        block.string(tokens[j + 1].range).lowercased() == "to"
+      {
+        return nil
+      }
+      let byFollows = j + 1 < range.upperBound && block.string(tokens[j + 1].range).lowercased() == "by"
+      let text = block.string(token.start..<tokens[j].end)
+      report.report(
+        token.start..<tokens[j].end,
+        message: "“\(text)” is in the passive voice; "
+          + (byFollows
+            ? "put who does it (after “by”) first: “the nurse checked it”, "
+              + "not “it was checked by the nurse”."
+            : "say who does it: “we will send it”, not “it will be sent”."))
+      return j
     }
 
     /// Whether a word can stand between the verb and the participle: not, often, being, an -ly adverb.

@@ -65,12 +65,12 @@ public struct ReadabilityMeasurer: DocumentMeasurer {
 
 /// The UK reading age of some counts, in whole years, if they have words and sentences.
 func wholeReadingAge(_ counts: TextCounts) -> Int? {
-  counts.scores.readingAge.map { Int($0.rounded()) }
+  counts.readingAge.map { Int($0.rounded()) }
 }
 
 /// Appends the start of a sentence to a message: its first few words and an ellipsis, with line breaks as
 /// spaces.
-func appendOpening(_ context: BlockContext, _ range: Range<Int>, words: Int = 6, to message: inout MessageBytes) {
+func appendOpening(_ context: BlockContext, _ range: Range<Int>, words: Int = 6, to message: MessageBytes) {
   context.text.withUnsafeBufferPointer { p in
     var found = 0
     var start = -1
@@ -159,6 +159,9 @@ public struct ReadingAgeRule: Rule {
     /// Words of the current section and of the document in parts already reported.
     var sectionReported = 0
     var documentReported = 0
+    /// Where messages and quotes are written, reused from one to the next.
+    let message = MessageBytes()
+    let quote = MessageBytes(capacity: 64)
 
     init(session: ReadabilitySession, rule: ReadingAgeRule) {
       self.session = session
@@ -174,8 +177,8 @@ public struct ReadingAgeRule: Rule {
       if part.longest.words >= 15
         && (session.section?.longest.range == longest || session.document.longest.range == longest)
       {
-        var quote = MessageBytes(capacity: 64)
-        appendOpening(block, longest, to: &quote)
+        quote.removeAll()
+        appendOpening(block, longest, to: quote)
         openings[longest.lowerBound] = quote.bytes
       }
       endSections(report: &report)
@@ -211,7 +214,7 @@ public struct ReadingAgeRule: Rule {
       guard part.counts.sentences >= rule.minSentences, reported * 2 < part.counts.words,
         let age = wholeReadingAge(part.counts), age > rule.target
       else { return false }
-      var message = MessageBytes()
+      message.removeAll()
       message.append("This ")
       message.append(kind)
       message.append(" has a reading age of ")
@@ -230,7 +233,7 @@ public struct ReadingAgeRule: Rule {
           message.append(" words")
           if let block {
             message.append(" (“")
-            appendOpening(block, part.longest.range, to: &message)
+            appendOpening(block, part.longest.range, to: message)
             message.append("”)")
           } else if let quote = openings[part.longest.range.lowerBound] {
             message.append(" (“")
@@ -322,10 +325,16 @@ public struct LongParagraphRule: Rule {
   final class Checker: RuleChecker {
     let session: ReadabilitySession
     let rule: LongParagraphRule
+    /// Where messages are written (see `MessageBytes`), and the end every message of this checker has.
+    let message = MessageBytes()
+    let tail: [UInt8]
 
     init(session: ReadabilitySession, rule: LongParagraphRule) {
       self.session = session
       self.rule = rule
+      tail = Array(
+        ("; the limit is \(rule.maxSentences) sentences or \(rule.maxWords) words. Split it into shorter "
+          + "paragraphs, one idea each.").utf8)
     }
 
     var checksSentences: Bool { false }
@@ -333,13 +342,17 @@ public struct LongParagraphRule: Rule {
     func check(block: BlockContext, report: inout FindingSink) {
       guard block.block.kind == .paragraph else { return }
       session.analyze(block)
-      let counts = session.block.counts
+      let counts = session.blockCounts
       guard counts.sentences > rule.maxSentences || counts.words > rule.maxWords else { return }
-      let sentences = "\(counts.sentences) sentence\(counts.sentences == 1 ? "" : "s")"
-      report.report(
-        block.block.range,
-        message: "This paragraph has \(sentences) and \(counts.words) words; the limit is \(rule.maxSentences) "
-          + "sentences or \(rule.maxWords) words. Split it into shorter paragraphs, one idea each.")
+      // "This paragraph has 6 sentences and 18 words; the limit is 5 sentences or 120 words. Split it …"
+      message.removeAll()
+      message.append("This paragraph has ")
+      message.append(counts.sentences)
+      message.append(counts.sentences == 1 ? " sentence and " : " sentences and ")
+      message.append(counts.words)
+      message.append(" words")
+      message.append(tail)
+      report.report(block.block.range, message: message.string)
     }
   }
 }

@@ -169,6 +169,8 @@ final class ReadabilitySession {
   var sentences: [SentenceFacts] { state.sentences }
   /// The current block, as a part.
   var block: PartFacts { state.block }
+  /// The current block's counts (without copying the rest of its facts).
+  var blockCounts: TextCounts { state.block.counts }
   /// The whole document so far.
   var document: PartFacts { state.document }
   /// The section being read, once the document has had a heading.
@@ -400,7 +402,10 @@ final class ReadabilitySession {
     counts.polysyllables += 1
     if isComplex(token, syllables: syllables, firstWord: firstWord, p) { counts.complexWords += 1 }
     // Acronyms are read letter by letter: they are not what makes words long.
-    if token.kind == .word { part.longWords.offer(LongWord(range: token.range, syllables: syllables), p) }
+    guard token.kind == .word else { return }
+    // Most long words are shorter than the three kept by now: one comparison turns them away.
+    let word = LongWord(range: token.range, syllables: syllables)
+    if part.longWords.wouldKeep(word) { part.longWords.offer(word, p) }
   }
 
   /// Whether a match is a term that makes text hard (not an exception).

@@ -72,9 +72,11 @@ public struct UncommonWordRule: Rule {
       block.text.withUnsafeBufferPointer { p in
         block.tokens.withUnsafeBufferPointer { t in
           matches.withUnsafeBufferPointer { m in
+            // The first test of `isUncommon` is made here too, so that most words cost no call.
             for index in first..<units.count
-            where WordSession.isUncommon(
-              index, units: units, matches: m, p, t, matcher: matcher, minLetters: minLetters, nextMatch: &nextMatch)
+            where !matcher.isCommon(units[index]) && units[index].end &- units[index].start >= minLetters
+              && WordSession.isUncommon(
+                index, units: units, matches: m, p, t, matcher: matcher, minLetters: minLetters, nextMatch: &nextMatch)
             {
               let unit = units[index]
               let text = block.string(unit.start..<unit.end)

@@ -6,7 +6,6 @@ import PlainLintLexicon
 /// `inclusive-language` and `latin-abbreviation` are this checker with different categories and wording.
 final class WordListChecker: RuleChecker {
   let session: WordSession
-  let categories: Set<WordCategory>
   let dialect: Dialect
   /// The message and suggestions of each entry as written in the text, made once: a document repeats its words.
   private var made: [Written: (message: String, suggestions: [Suggestion], term: GlossaryTerm)] = [:]
@@ -17,9 +16,13 @@ final class WordListChecker: RuleChecker {
     var text: String
   }
 
+  /// The categories reported, as bits (see `WordCategory.bit`): every match of every block is tested, and a
+  /// set's look-up hashes.
+  let categoryBits: UInt8
+
   init(document: DocumentState, categories: Set<WordCategory>, dialect: Dialect, words: ProjectWords?) {
     session = WordSession.of(document, words: words)
-    self.categories = categories
+    categoryBits = categories.reduce(0) { $0 | $1.bit }
     self.dialect = dialect
   }
 
@@ -39,7 +42,7 @@ final class WordListChecker: RuleChecker {
     for match in session.matches {
       guard let index = match.entry else { continue }
       let facts = lexicon.entryFacts[index]
-      guard categories.contains(facts.category), facts.region.applies(to: dialect) else { continue }
+      guard categoryBits & facts.category.bit != 0, facts.region.applies(to: dialect) else { continue }
       let written = Written(entry: index, text: block.string(match.range))
       let finding: (message: String, suggestions: [Suggestion], term: GlossaryTerm)
       if let known = made[written] {
@@ -266,5 +269,20 @@ public struct LatinAbbreviationRule: Rule {
 
   public func makeChecker(document: DocumentState) -> any RuleChecker {
     WordListChecker(document: document, categories: [.latin], dialect: dialect, words: words)
+  }
+}
+
+extension WordCategory {
+  /// A bit of its own, for sets of categories kept in a byte.
+  var bit: UInt8 {
+    switch self {
+    case .medical: 1 << 0
+    case .healthService: 1 << 1
+    case .research: 1 << 2
+    case .bureaucratic: 1 << 3
+    case .plainEnglish: 1 << 4
+    case .inclusive: 1 << 5
+    case .latin: 1 << 6
+    }
   }
 }
