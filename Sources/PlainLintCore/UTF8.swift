@@ -61,20 +61,29 @@ public enum UTF8Scalar {
   }
 }
 
+/// Calls `body` with the decimal digits of `number`, a minus sign first when it is negative, as `String(number)`
+/// writes them, without making a string.
+public func withDecimalDigits<Result>(of number: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+  var value = number.magnitude
+  var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the sign and 20 digits of any Int
+  return Swift.withUnsafeMutableBytes(of: &digits) { buffer in
+    var first = buffer.count
+    repeat {
+      first -= 1
+      buffer[first] = UInt8(ascii: "0") + UInt8(value % 10)
+      value /= 10
+    } while value > 0
+    if number < 0 {
+      first -= 1
+      buffer[first] = UInt8(ascii: "-")
+    }
+    return body(UnsafeRawBufferPointer(rebasing: buffer[first...]))
+  }
+}
+
 extension Array where Element == UInt8 {
   /// Appends a whole number in decimal digits, as `String(number)` writes it, without making a string.
   public mutating func appendDecimal(_ number: Int) {
-    if number < 0 { append(UInt8(ascii: "-")) }
-    var value = number.magnitude
-    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of any Int
-    Swift.withUnsafeMutableBytes(of: &digits) { buffer in
-      var first = buffer.count
-      repeat {
-        first -= 1
-        buffer[first] = UInt8(ascii: "0") + UInt8(value % 10)
-        value /= 10
-      } while value > 0
-      append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[first...]))
-    }
+    withDecimalDigits(of: number) { append(contentsOf: $0) }
   }
 }

@@ -152,12 +152,12 @@ public final class Lexicon: @unchecked Sendable {
   /// normalizing (small letters, curly apostrophes straight); -1 if the lexicon does not have it.
   public func wordNumber(normalizing word: String) -> Int32 {
     let bytes = Array(word.utf8)
-    let limit = bytes.count + 8
-    var normalized = [UInt8](repeating: 0, count: limit + 9)
+    // Normalizing never lengthens a word; the 8 zero bytes after it are the padding the look-up reads.
+    var normalized = [UInt8](repeating: 0, count: bytes.count + 8)
     return bytes.withUnsafeBufferPointer { p in
       normalized.withUnsafeMutableBufferPointer { s in
-        let n = normalizeWord(p, 0..<p.count, into: s.baseAddress!, limit: limit)
-        return n > 0 && n <= limit ? tables.wordID(padded: s.baseAddress!, n) : -1
+        let n = normalizeWord(p, 0..<p.count, into: s.baseAddress!, limit: p.count)
+        return n > 0 ? tables.wordID(padded: s.baseAddress!, n) : -1
       }
     }
   }

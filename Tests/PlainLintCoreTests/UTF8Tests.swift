@@ -89,3 +89,14 @@ struct UTF8Tests {
     }
   }
 }
+
+@Suite("Numbers written as bytes")
+struct DecimalTests {
+  @Test(arguments: [0, 7, -7, 10, 99, 100, -120, 123_456_789, Int.max, Int.min])
+  func digitsAreWhatStringWrites(_ number: Int) {
+    var bytes: [UInt8] = Array("x".utf8)
+    bytes.appendDecimal(number)
+    #expect(bytes == Array("x\(number)".utf8))
+    #expect(withDecimalDigits(of: number) { Array($0) } == Array(String(number).utf8))
+  }
+}

@@ -1,3 +1,5 @@
+import PlainLintCore
+
 /// A message written as UTF-8 bytes and made into one string at the end.
 ///
 /// A reading-age message has some thirty pieces (numbers, quoted words, the start of a sentence); appending
@@ -71,13 +73,6 @@ final class MessageBytes {
     piece.withUnsafeBufferPointer { append($0) }
   }
 
-  /// Appends one byte.
-  func append(byte: UInt8) {
-    reserve(1)
-    base[count] = byte
-    count &+= 1
-  }
-
   /// Appends bytes with ASCII capitals made small.
   func appendLowercased(_ piece: UnsafeBufferPointer<UInt8>) {
     reserve(piece.count)
@@ -88,23 +83,7 @@ final class MessageBytes {
 
   /// Appends a whole number in decimal digits, as `"\(number)"` writes it.
   func append(_ number: Int) {
-    if number < 0 { append(byte: UInt8(ascii: "-")) }
-    var value = number.magnitude
-    var digits = 1
-    var power: UInt = 10
-    while digits < 20 && value >= power {
-      digits += 1
-      if power > UInt.max / 10 { break }
-      power *= 10
-    }
-    reserve(digits)
-    var k = count &+ digits
-    repeat {
-      k -= 1
-      base[k] = UInt8(ascii: "0") + UInt8(value % 10)
-      value /= 10
-    } while value > 0
-    count &+= digits
+    withDecimalDigits(of: number) { digits in digits.withMemoryRebound(to: UInt8.self) { append($0) } }
   }
 
   /// The bytes written.
