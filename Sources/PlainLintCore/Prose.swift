@@ -25,7 +25,7 @@ public struct ProseBlock: Hashable, Sendable {
   @usableFromInline var storedKind: UInt8
 
   /// What the block is. Heading levels above `BlockKind.highestStoredLevel` are kept as that level.
-  public var kind: BlockKind {
+  @inlinable public var kind: BlockKind {
     get {
       switch storedKind {
       case 0: .paragraph

@@ -18,8 +18,15 @@ public struct WordUnit: Sendable {
   /// Whether it is its whole token and every byte is an ASCII letter (it was read in place), so its letters
   /// are its length; false does not say it is not.
   public var isLetters: Bool
+  /// The word's syllables when the matcher has them to hand (see `WordMatcher.init(lexicon:syllables:)`): the
+  /// British count in the low four bits and the American in the high four, or 0 when not known. Carried here so
+  /// that counting syllables reads the unit, not a table too large for the nearest cache.
+  @usableFromInline var packedSyllables: UInt8
 
-  init(start: Int, end: Int, word: Int32, node: Int32, token: Int, joinsPrevious: Bool, isLetters: Bool = false) {
+  init(
+    start: Int, end: Int, word: Int32, node: Int32, token: Int, joinsPrevious: Bool, isLetters: Bool = false,
+    packedSyllables: UInt8 = 0
+  ) {
     storedStart = UInt32(truncatingIfNeeded: start)
     storedEnd = UInt32(truncatingIfNeeded: end)
     self.word = word
@@ -27,7 +34,13 @@ public struct WordUnit: Sendable {
     self.token = Int32(truncatingIfNeeded: token)
     self.joinsPrevious = joinsPrevious
     self.isLetters = isLetters
+    self.packedSyllables = packedSyllables
   }
+
+  /// The word's syllables in British (`shift` 0) or American (`shift` 4) English, or 0 when the unit does not
+  /// carry them (then `SyllableTable.count(wordID:dialect:)` has them, for a word the lexicon has).
+  @inlinable @inline(__always)
+  public func syllables(shift: UInt8) -> Int { Int((packedSyllables &>> shift) & 15) }
 }
 
 /// The units of a block, kept in one piece of memory that grows and is reused, so that adding a unit is a store
@@ -125,18 +138,42 @@ public final class WordMatcher {
   /// table's slots, starts and bytes are three reads from memory too large for the nearest cache; this one is
   /// small enough to stay there. Its chunks alone tell the word: letters are never zero bytes. An unused entry
   /// has chunks of zero, which no word has (`caseBits` makes every byte of a word at least 0x20).
+  ///
+  /// The word's syllables are kept with its number, in the number's top byte (numbers take 20 bits at most,
+  /// `WordTable.maximumCount`), so that the entry stays 24 bytes: the table is read for every word, and a larger
+  /// one leaves the cache.
   private struct RecentWord {
     var chunk0: UInt64 = 0
     var chunk1: UInt64 = 0
-    var word: Int32 = -1
+    /// The word's number in the low 24 bits (-1 is all ones), its packed syllables (`WordUnit.packedSyllables`)
+    /// in the top 8.
+    var wordAndSyllables: UInt32 = 0x00FF_FFFF
     /// The trie node the word starts, or -1.
     var node: Int32 = -1
-  }
 
-  public init(lexicon: Lexicon) {
+    init() {}
+
+    init(chunk0: UInt64, chunk1: UInt64, word: Int32, syllables: UInt8, node: Int32) {
+      self.chunk0 = chunk0
+      self.chunk1 = chunk1
+      wordAndSyllables = UInt32(bitPattern: word) & 0x00FF_FFFF | UInt32(syllables) << 24
+      self.node = node
+    }
+
+    /// The word's number (the 24 bits made signed again).
+    var word: Int32 { Int32(bitPattern: wordAndSyllables << 8) >> 8 }
+    var syllables: UInt8 { UInt8(truncatingIfNeeded: wordAndSyllables >> 24) }
+  }
+  /// The syllables of the lexicon's words by number, when the matcher was given them.
+  private let syllableTable: SyllableTable?
+
+  /// A matcher of `lexicon`'s terms. With `syllables` (the counts of the same lexicon's words), the units of
+  /// words read in place carry their syllables (`WordUnit.syllables(shift:)`).
+  public init(lexicon: Lexicon, syllables: SyllableTable? = nil) {
     self.lexicon = lexicon
     tables = lexicon.tables
     commonCount = tables.commonCount
+    syllableTable = syllables
     scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: WordMatcher.scratchSize)
     recent = UnsafeMutablePointer<RecentWord>.allocate(capacity: WordMatcher.recentCount)
     recent.initialize(repeating: RecentWord(), count: WordMatcher.recentCount)
@@ -205,14 +242,16 @@ public final class WordMatcher {
         var same = entry.pointee.chunk0 == chunk0 && entry.pointee.chunk1 == chunk1
         if !same && WordMatcher.areSmallLetters(chunk0, mask0) && WordMatcher.areSmallLetters(chunk1, mask1) {
           let number = tables.wordID(chunk0, chunk1, count: length, masks: mask0, mask1)
-          entry.pointee = RecentWord(chunk0: chunk0, chunk1: chunk1, word: number, node: tables.firstNode(of: number))
+          entry.pointee = RecentWord(
+            chunk0: chunk0, chunk1: chunk1, word: number, syllables: packedSyllables(of: number),
+            node: tables.firstNode(of: number))
           same = true
         }
         if same {
           add(
             WordUnit(
               start: token.start, end: token.end, word: entry.pointee.word, node: entry.pointee.node, token: k,
-              joinsPrevious: previousToken == k &- 1, isLetters: true))
+              joinsPrevious: previousToken == k &- 1, isLetters: true, packedSyllables: entry.pointee.syllables))
           previousToken = k
           continue
         }
@@ -246,6 +285,16 @@ public final class WordMatcher {
       previousToken = k
     }
     store.count = count
+  }
+
+  /// A word's syllables packed as `WordUnit` carries them, or 0 when there is no table, no word, or a count that
+  /// does not fit four bits (or is 0).
+  private func packedSyllables(of word: Int32) -> UInt8 {
+    guard let table = syllableTable, word >= 0, Int(word) < table.wordCount else { return 0 }
+    let uk = table.count(wordID: word, dialect: .uk)
+    let us = table.count(wordID: word, dialect: .us)
+    guard (1...15).contains(uk), (1...15).contains(us) else { return 0 }
+    return UInt8(uk | us << 4)
   }
 
   /// The bit that makes an ASCII capital a small letter, in each byte of a chunk.

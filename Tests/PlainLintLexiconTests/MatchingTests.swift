@@ -1,5 +1,6 @@
 import Foundation
 import PlainLintCore
+import PlainLintDictionaries
 import Testing
 
 @testable import PlainLintLexicon
@@ -155,6 +156,30 @@ struct MatchingTests {
         files: { embedded })
     }
     #expect(short == nil)
+  }
+
+  /// Every edge of the built-in lexicon's trie is found: the filter in front of the search of a node's edges
+  /// never turns a real one away, and turns away most pairs that are not edges.
+  @Test func theEdgeFilterKeepsEveryEdge() {
+    let tables = BuiltInDictionaries.lexicon.tables
+    #expect(tables.edgeCount > 100)
+    for index in 0..<tables.edgeCount {
+      let key = tables.edgeKeys[index]
+      let node = Int32(truncatingIfNeeded: key >> 32)
+      let word = Int32(truncatingIfNeeded: key & 0xFFFF_FFFF)
+      #expect(tables.next(node, word) == tables.edgeTargets[index])
+    }
+    var passed = 0
+    var tried = 0
+    for node in 0..<Int32(min(tables.nodeCount, 200)) {
+      for word in stride(from: Int32(0), to: Int32(BuiltInDictionaries.lexicon.wordCount), by: 97) {
+        let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(UInt32(bitPattern: word))
+        let bit = FrozenTables.edgeBit(key, bits: tables.edgeFilterBits)
+        tried += 1
+        if tables.edgeFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { passed += 1 }
+      }
+    }
+    #expect(passed * 10 < tried)
   }
 
   /// Tables that point outside themselves are refused, not read: a slot naming a word past the last, a first

@@ -114,6 +114,44 @@ struct SyllableTests {
       #expect(agreement(heldOut, dialect, naiveCount) < 0.90)
     }
   }
+
+  /// Units of words read in place carry the table's count for their word in both dialects (the readability rules
+  /// read it there), the same on a second reading from the matcher's recent words; units made otherwise, or by a
+  /// matcher without the table, carry none and leave the count to the table.
+  @Test func unitsCarryTheSyllablesOfTheirWords() {
+    let lexicon = BuiltInDictionaries.lexicon
+    let table = BuiltInDictionaries.syllables
+    let text = Array(
+      ("The appointment is at the hospital. THE APPOINTMENT is at the hospital. Your co-ordinator will ring "
+        + "you about the electrocardiogram, unfortunately. Zzyzx and Wójcik.").utf8)
+    var tokens: [Token] = []
+    Tokenizer.tokenize(text, range: 0..<text.count, into: &tokens)
+    func units(_ matcher: WordMatcher) -> [WordUnit] {
+      var units: [WordUnit] = []
+      text.withUnsafeBufferPointer { p in
+        tokens.withUnsafeBufferPointer { matcher.units(p, tokens: $0, range: 0..<tokens.count, into: &units) }
+      }
+      return units
+    }
+    let carried = units(WordMatcher(lexicon: lexicon, syllables: table))
+    var notCarried: [String] = []
+    for unit in carried {
+      let uk = unit.word >= 0 ? table.count(wordID: unit.word, dialect: .uk) : 0
+      let us = unit.word >= 0 ? table.count(wordID: unit.word, dialect: .us) : 0
+      let word = String(decoding: text[unit.start..<unit.end], as: UTF8.self)
+      if unit.isLetters && unit.word >= 0 && (1...15).contains(uk) && (1...15).contains(us) {
+        #expect(unit.syllables(shift: 0) == uk && unit.syllables(shift: 4) == us, "\(word)")
+      } else {
+        #expect(unit.packedSyllables == 0, "\(word)")
+        notCarried.append(word)
+      }
+    }
+    // Every word of up to 16 ASCII letters that the lexicon has is carried: not the hyphenated word's parts, a
+    // longer word, a word the lexicon does not have, one with an accent, or one less than 16 bytes from the end
+    // of the text (which is not read in place).
+    #expect(notCarried == ["co", "ordinator", "electrocardiogram", "Zzyzx", "and", "Wójcik"])
+    #expect(units(WordMatcher(lexicon: lexicon)).allSatisfy { $0.packedSyllables == 0 })
+  }
 }
 
 /// Groups of vowels (a, e, i, o, u, y), at least 1: the counter a readability tool might start from.

@@ -186,7 +186,7 @@ final class ReadabilitySession {
     return taken
   }
   /// Acronyms explained so far, by key.
-  private var explained: Set<String> = []
+  @exclusivity(unchecked) private var explained: Set<String> = []
   private var finished = false
   /// Scratch space for a word's normalized bytes.
   private let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: ReadabilitySession.scratchSize)
@@ -245,39 +245,43 @@ final class ReadabilitySession {
   /// Reads `block` into `state` (the session's, taken once).
   private func analyze(_ context: BlockContext, _ state: inout State) {
     state.blockRange = context.block.range
-    state.endedSections.removeAll(keepingCapacity: true)
-    state.sentences.removeAll(keepingCapacity: true)
-    state.hardRanges.removeAll(keepingCapacity: true)
-    var part = PartFacts(range: context.block.range)
+    // (`empty()` rather than `removeAll(keepingCapacity:)`: a block has few sentences and rarely an ended section.)
+    state.endedSections.empty()
+    state.sentences.empty()
+    state.hardRanges.empty()
+    // The block's facts are counted in place: a part is some 200 bytes, and copying it costs more than counting
+    // a short block.
+    state.block = PartFacts(range: context.block.range)
     let units = words.units
     let matches = words.matches
     let sentenceUnits = words.sentenceUnits
+    let kind = context.block.kind
     context.text.withUnsafeBufferPointer { p in
       context.tokens.withUnsafeBufferPointer { t in
         matches.withUnsafeBufferPointer { m in
           sentenceUnits.withUnsafeBufferPointer { s in
-            count(context, p, t, units, m, s, into: &part, &state.sentences, &state.hardRanges)
+            count(context, p, t, units, m, s, into: &state.block, &state.sentences, &state.hardRanges)
           }
         }
       }
-    }
-    state.block = part
-    switch context.block.kind {
-    case .metadata:
-      return  // page titles and image descriptions are not part of the running text
-    case .heading:
-      if let ended = state.section { state.endSection(ended, text) }
-      var started = PartFacts(range: part.range, titleRange: part.range)
-      text.withUnsafeBufferPointer { started.add(part, $0) }
-      state.section = started
-    default:
-      // Text before the first heading belongs to the document only.
-      if state.section != nil { text.withUnsafeBufferPointer { state.section!.add(part, $0) } }
-      if context.block.kind == .paragraph {
-        state.metrics.paragraphs.append(PartMetrics(range: part.range, title: "", counts: part.counts))
+      switch kind {
+      case .metadata:
+        return  // page titles and image descriptions are not part of the running text
+      case .heading:
+        if let ended = state.section { state.endSection(ended, text) }
+        var started = PartFacts(range: state.block.range, titleRange: state.block.range)
+        started.add(state.block, p)
+        state.section = started
+      default:
+        // Text before the first heading belongs to the document only.
+        if state.section != nil { state.section!.add(state.block, p) }
+        if kind == .paragraph {
+          state.metrics.paragraphs.append(
+            PartMetrics(range: state.block.range, title: "", counts: state.block.counts))
+        }
       }
+      state.document.add(state.block, p)
     }
-    text.withUnsafeBufferPointer { state.document.add(part, $0) }
   }
 
   /// Ends the document: the last section ends. Safe to call more than once.
@@ -305,7 +309,11 @@ final class ReadabilitySession {
     let matcher = words.matcher
     let table = syllableTable
     let dialect = dialect
+    /// Where the dialect's count is in a unit's packed syllables.
+    let shift: UInt8 = dialect == .uk ? 0 : 4
     var nextMatch = 0
+    /// Where `matches[nextMatch]` starts (no later match starts before it), or `Int.max` after the last.
+    var matchStart = matches.isEmpty ? Int.max : matches[0].range.lowerBound
     var nextUncommonMatch = 0
     var nextUse = 0
     var sentenceIndex = 0
@@ -320,6 +328,22 @@ final class ReadabilitySession {
         let token = t[k]
         guard token.kind == .word || token.kind == .acronym else { continue }
         counts.words &+= 1
+        // The commonest word first, in a few instructions: one unit read in place, an everyday word whose
+        // syllables (fewer than three) the unit carries, with no term starting in it. It is not hard and not long,
+        // and its letters are its length.
+        if u < unitRange.upperBound {
+          let unit = units[u]
+          let carried = unit.syllables(shift: shift)
+          if carried != 0 && carried < 3 && unit.isLetters && Int(unit.token) == k && matcher.isCommon(unit)
+            && token.end <= matchStart && token.kind == .word
+          {
+            counts.syllables &+= carried
+            counts.letters &+= token.end &- token.start
+            u &+= 1
+            firstWord = false
+            continue
+          }
+        }
         var syllables = 0
         var uncommon = false
         // A word read in place is one unit of ASCII letters: its letters are its length.
@@ -330,8 +354,10 @@ final class ReadabilitySession {
           let unit = units[u]
           guard Int(unit.token) == k else { break }
           if matcher.isCommon(unit) {
-            // An everyday word, read as a word even when written in capitals.
-            syllables &+= table.count(wordID: unit.word, dialect: dialect)
+            // An everyday word, read as a word even when written in capitals: its syllables are in the unit when
+            // it was read in place (most are), else in the table.
+            let carried = unit.syllables(shift: shift)
+            syllables &+= carried != 0 ? carried : table.count(wordID: unit.word, dialect: dialect)
           } else {
             syllables &+= otherUnit(
               u, token, units, matches, p, t, uncommon: &uncommon, nextMatch: &nextUncommonMatch)
@@ -346,6 +372,7 @@ final class ReadabilitySession {
         // Hard: a term from the word lists (counted at its first word), an uncommon word, or an acronym the
         // reader has not had explained.
         while nextMatch < matches.count && matches[nextMatch].range.upperBound <= token.start { nextMatch &+= 1 }
+        matchStart = nextMatch < matches.count ? matches[nextMatch].range.lowerBound : Int.max
         if nextMatch < matches.count && matches[nextMatch].range.lowerBound < token.end
           && matches[nextMatch].range.lowerBound >= token.start, hardMatch(matches[nextMatch])
         {

@@ -9,16 +9,18 @@ import PlainLintLexicon
 /// rule owns it.
 final class WordSession {
   let matcher: WordMatcher
+  // The fields are not checked for exclusive access at run time: a session belongs to one document, read on one
+  // thread, and the checks cost more than finding a short block's matches.
   /// The block the units and matches are for.
-  private var blockRange: Range<Int> = -1 ..< -1
+  @exclusivity(unchecked) private var blockRange: Range<Int> = -1 ..< -1
   /// Where the units of the block's sentences are kept, sentence after sentence.
   private let unitStore = WordUnits()
   /// The units of the block's sentences, sentence after sentence; valid until the next block is analyzed.
   var units: UnsafeBufferPointer<WordUnit> { unitStore.buffer }
   /// Where each sentence's units are in `units`, in the order of the block's sentences.
-  private(set) var sentenceUnits: [Range<Int>] = []
+  @exclusivity(unchecked) private(set) var sentenceUnits: [Range<Int>] = []
   /// The matches, in text order.
-  private(set) var matches: [WordMatch] = []
+  @exclusivity(unchecked) private(set) var matches: [WordMatch] = []
 
   /// The syllables of the lexicon's words by number, for the readability rules.
   let syllables: SyllableTable
@@ -29,11 +31,11 @@ final class WordSession {
   init(words: ProjectWords?) {
     projectWords = words
     if let words {
-      matcher = WordMatcher(lexicon: words.lexicon)
       syllables = words.syllables
+      matcher = WordMatcher(lexicon: words.lexicon, syllables: syllables)
     } else {
-      matcher = WordMatcher(lexicon: BuiltInDictionaries.lexicon)
       syllables = BuiltInDictionaries.syllables
+      matcher = WordMatcher(lexicon: BuiltInDictionaries.lexicon, syllables: syllables)
     }
   }
 
