@@ -57,7 +57,8 @@ public struct TextCounts: Hashable, Sendable {
     let words = Double(words)
     let perSentence = words / Double(sentences)
     let syllablesPerWord = Double(syllables) / words
-    return ReadabilityScores.readingAge(grade: 0.39 * perSentence + 11.8 * syllablesPerWord - 15.59)
+    let grade = ReadabilityScores.fleschKincaidGrade(wordsPerSentence: perSentence, syllablesPerWord: syllablesPerWord)
+    return ReadabilityScores.readingAge(grade: grade)
   }
 }
 
@@ -108,7 +109,8 @@ public struct ReadabilityScores: Hashable, Sendable {
     wordsPerSentence = perSentence
     self.syllablesPerWord = syllablesPerWord
     fleschReadingEase = 206.835 - 1.015 * perSentence - 84.6 * syllablesPerWord
-    let grade = 0.39 * perSentence + 11.8 * syllablesPerWord - 15.59
+    let grade = ReadabilityScores.fleschKincaidGrade(
+      wordsPerSentence: perSentence, syllablesPerWord: syllablesPerWord)
     fleschKincaidGrade = grade
     smogGrade = 1.0430 * (Double(counts.polysyllables) * 30 / sentences).squareRoot() + 3.1291
     gunningFog = 0.4 * (perSentence + 100 * Double(counts.complexWords) / words)
@@ -116,6 +118,12 @@ public struct ReadabilityScores: Hashable, Sendable {
     automatedReadabilityIndex = 4.71 * lettersPerWord + 0.5 * perSentence - 21.43
     readingAge = ReadabilityScores.readingAge(grade: grade)
     hardWordsPer100 = 100 * Double(counts.hardWords) / words
+  }
+
+  /// The Flesch–Kincaid grade of average sentence and word lengths (the formula behind `fleschKincaidGrade`).
+  @inlinable
+  public static func fleschKincaidGrade(wordsPerSentence: Double, syllablesPerWord: Double) -> Double {
+    0.39 * wordsPerSentence + 11.8 * syllablesPerWord - 15.59
   }
 
   /// The UK reading age of a US grade: grade + 5, never below 5.

@@ -60,7 +60,7 @@ public struct FrozenTables: @unchecked Sendable {
     nodeCount = nodes
     edgeCount = edgeKeys.count
     (edgeStarts, edgeFilter, edgeFilterBits) = edgeKeys.withUnsafeBufferPointer {
-      FrozenTables.index($0, nodeCount: nodes, wordCount: words.count)
+      FrozenTables.index($0, nodeCount: nodes)
     }
     compiled = nil
     ownsStorage = true
@@ -99,14 +99,14 @@ public struct FrozenTables: @unchecked Sendable {
     nodeCount = compiled.terminal.count
     edgeCount = compiled.edgeKeys.count
     (edgeStarts, edgeFilter, edgeFilterBits) = FrozenTables.index(
-      UnsafeBufferPointer(compiled.edgeKeys), nodeCount: nodeCount, wordCount: wordCount)
+      UnsafeBufferPointer(compiled.edgeKeys), nodeCount: nodeCount)
   }
 
   /// Where each node's edges start (the edges are sorted by node, then word: each node's are a run of them),
   /// and the filter of the edges (see `edgeFilter`), with the number of bits its positions have.
-  private static func index(
-    _ edgeKeys: UnsafeBufferPointer<UInt64>, nodeCount: Int, wordCount: Int
-  ) -> (UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<UInt64>, Int) {
+  private static func index(_ edgeKeys: UnsafeBufferPointer<UInt64>, nodeCount: Int)
+    -> (UnsafeMutableBufferPointer<Int32>, UnsafeMutableBufferPointer<UInt64>, Int)
+  {
     let edgeStarts = UnsafeMutableBufferPointer<Int32>.allocate(capacity: nodeCount + 1)
     var edge = 0
     for node in 0...nodeCount {

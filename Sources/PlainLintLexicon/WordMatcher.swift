@@ -319,41 +319,39 @@ public final class WordMatcher {
   public func match(_ units: UnsafeBufferPointer<WordUnit>, range: Range<Int>, into matches: inout [WordMatch]) {
     let tables = self.tables
     let terminal = tables.terminal
-    do {
-      var i = range.lowerBound
-      while i < range.upperBound {
-        var node = units[i].node
-        guard node >= 0 else {
-          i &+= 1
-          continue
-        }
-        var best = -1
-        var bestTerminal: Int32 = -1
+    var i = range.lowerBound
+    while i < range.upperBound {
+      var node = units[i].node
+      guard node >= 0 else {
+        i &+= 1
+        continue
+      }
+      var best = -1
+      var bestTerminal: Int32 = -1
+      if terminal[Int(node)] != -1 {
+        best = i + 1
+        bestTerminal = terminal[Int(node)]
+      }
+      var j = i + 1
+      while j < range.upperBound, units[j].joinsPrevious, units[j].word >= 0 {
+        let next = tables.next(node, units[j].word)
+        guard next >= 0 else { break }
+        node = next
+        j += 1
         if terminal[Int(node)] != -1 {
-          best = i + 1
+          best = j
           bestTerminal = terminal[Int(node)]
         }
-        var j = i + 1
-        while j < range.upperBound, units[j].joinsPrevious, units[j].word >= 0 {
-          let next = tables.next(node, units[j].word)
-          guard next >= 0 else { break }
-          node = next
-          j += 1
-          if terminal[Int(node)] != -1 {
-            best = j
-            bestTerminal = terminal[Int(node)]
-          }
-        }
-        guard best > 0 else {
-          i &+= 1
-          continue
-        }
-        matches.append(
-          WordMatch(
-            range: units[i].start..<units[best - 1].end, units: i..<best,
-            entry: bestTerminal >= 0 ? Int(bestTerminal) : nil))
-        i = best
       }
+      guard best > 0 else {
+        i &+= 1
+        continue
+      }
+      matches.append(
+        WordMatch(
+          range: units[i].start..<units[best - 1].end, units: i..<best,
+          entry: bestTerminal >= 0 ? Int(bestTerminal) : nil))
+      i = best
     }
   }
 
