@@ -22,10 +22,13 @@ public struct WordUnit: Sendable {
   /// British count in the low four bits and the American in the high four, or 0 when not known. Carried here so
   /// that counting syllables reads the unit, not a table too large for the nearest cache.
   @usableFromInline var packedSyllables: UInt8
+  /// Whether it was read in place (`isLetters`) from a word token (not an acronym), and its word is an everyday
+  /// word: the commonest unit, which the readability pass counts in a few steps. False does not say it is not.
+  public var isEveryday: Bool
 
   init(
     start: Int, end: Int, word: Int32, node: Int32, token: Int, joinsPrevious: Bool, isLetters: Bool = false,
-    packedSyllables: UInt8 = 0
+    packedSyllables: UInt8 = 0, isEveryday: Bool = false
   ) {
     storedStart = UInt32(truncatingIfNeeded: start)
     storedEnd = UInt32(truncatingIfNeeded: end)
@@ -35,6 +38,7 @@ public struct WordUnit: Sendable {
     self.joinsPrevious = joinsPrevious
     self.isLetters = isLetters
     self.packedSyllables = packedSyllables
+    self.isEveryday = isEveryday
   }
 
   /// The word's syllables in British (`shift` 0) or American (`shift` 4) English, or 0 when the unit does not
@@ -43,40 +47,60 @@ public struct WordUnit: Sendable {
   public func syllables(shift: UInt8) -> Int { Int((packedSyllables &>> shift) & 15) }
 }
 
-/// The units of a block, kept in one piece of memory that grows and is reused, so that adding a unit is a store
-/// and a count, with none of an array's checks. A `WordSession` keeps one for the whole document.
-public final class WordUnits {
+/// Values of a plain type (no references) kept in one piece of memory that grows and is reused, so that adding
+/// one is a store and a count, with none of an array's checks, and reading them through `buffer` counts no
+/// references. A `WordSession` keeps its units, matches and sentences' units this way for the whole document.
+public final class ReusableBuffer<Element> {
   // The fields are read and written where it is plain that nothing else is using them: the run-time exclusivity
-  // checks are left out (they cost more than the rest of adding a unit).
-  /// Where the units are; valid until the storage grows.
-  @exclusivity(unchecked) public private(set) var base: UnsafeMutablePointer<WordUnit>
-  /// How many units fit before the storage must grow.
-  @exclusivity(unchecked) public private(set) var capacity: Int
-  /// How many units there are.
-  @exclusivity(unchecked) public internal(set) var count = 0
+  // checks are left out (they cost more than the rest of adding a value).
+  /// Where the values are; valid until the storage grows.
+  @usableFromInline @exclusivity(unchecked) var storage: UnsafeMutablePointer<Element>
+  /// How many values fit before the storage must grow.
+  @usableFromInline @exclusivity(unchecked) var room: Int
+  /// How many values there are.
+  @usableFromInline @exclusivity(unchecked) var used = 0
 
   public init(capacity: Int = 1024) {
-    self.capacity = max(capacity, 16)
-    base = UnsafeMutablePointer<WordUnit>.allocate(capacity: self.capacity)
+    // Values are dropped by forgetting them and moved as bytes: only a type with no references may be kept.
+    precondition(_isPOD(Element.self), "a reusable buffer holds only values with no references")
+    room = max(capacity, 16)
+    storage = UnsafeMutablePointer<Element>.allocate(capacity: room)
   }
 
-  deinit { base.deallocate() }
+  deinit { storage.deallocate() }
 
-  /// The units, until the next change.
-  @inlinable public var buffer: UnsafeBufferPointer<WordUnit> { UnsafeBufferPointer(start: base, count: count) }
+  /// Where the values are; valid until the storage grows.
+  @inlinable public var base: UnsafeMutablePointer<Element> { storage }
+  /// How many values fit before the storage must grow.
+  @inlinable public var capacity: Int { room }
+  /// How many values there are.
+  @inlinable public var count: Int { used }
 
-  /// Forgets the units, keeping the memory.
-  public func removeAll() { count = 0 }
+  /// The values, until the next change.
+  @inlinable public var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: storage, count: used) }
 
-  /// Doubles the storage, keeping the first `count` units (a unit holds no references, so they are moved as bytes).
-  func grow(keeping count: Int) {
-    let bigger = UnsafeMutablePointer<WordUnit>.allocate(capacity: capacity * 2)
-    bigger.moveInitialize(from: base, count: count)
-    base.deallocate()
-    base = bigger
-    capacity *= 2
+  /// Adds a value at the end.
+  @inlinable public func append(_ value: Element) {
+    if used == room { grow(keeping: used) }
+    (storage + used).initialize(to: value)
+    used &+= 1
+  }
+
+  /// Forgets the values, keeping the memory.
+  @inlinable public func removeAll() { used = 0 }
+
+  /// Doubles the storage, keeping the first `count` values (they hold no references, so they are moved as bytes).
+  @usableFromInline func grow(keeping count: Int) {
+    let bigger = UnsafeMutablePointer<Element>.allocate(capacity: room * 2)
+    bigger.moveInitialize(from: storage, count: count)
+    storage.deallocate()
+    storage = bigger
+    room *= 2
   }
 }
+
+/// The units of a block (see `WordMatcher.units(_:tokens:range:into:)`).
+public typealias WordUnits = ReusableBuffer<WordUnit>
 
 /// Writes a word's normalized bytes to `s` (small ASCII letters, curly apostrophes straight, full stops
 /// dropped, a possessive `'s` or closing apostrophe dropped), as the lexicon stores words, and returns how many
@@ -127,6 +151,8 @@ public final class WordMatcher {
   let tables: FrozenTables
   /// Words numbered below this are everyday words.
   @usableFromInline let commonCount: Int
+  /// Words numbered below this are everyday words (`isCommon(_:)` for a loop that keeps the number to hand).
+  @inlinable public var everydayCount: Int { commonCount }
   /// Scratch space for a word's normalized bytes.
   private let scratch: UnsafeMutablePointer<UInt8>
   private static let scratchSize = 256
@@ -248,10 +274,12 @@ public final class WordMatcher {
           same = true
         }
         if same {
+          let word = entry.pointee.word
           add(
             WordUnit(
-              start: token.start, end: token.end, word: entry.pointee.word, node: entry.pointee.node, token: k,
-              joinsPrevious: previousToken == k &- 1, isLetters: true, packedSyllables: entry.pointee.syllables))
+              start: token.start, end: token.end, word: word, node: entry.pointee.node, token: k,
+              joinsPrevious: previousToken == k &- 1, isLetters: true, packedSyllables: entry.pointee.syllables,
+              isEveryday: token.kind == .word && UInt32(bitPattern: word) < UInt32(truncatingIfNeeded: commonCount)))
           previousToken = k
           continue
         }
@@ -284,7 +312,7 @@ public final class WordMatcher {
       }
       previousToken = k
     }
-    store.count = count
+    store.used = count
   }
 
   /// A word's syllables packed as `WordUnit` carries them, or 0 when there is no table, no word, or a count that
@@ -317,6 +345,13 @@ public final class WordMatcher {
 
   /// Appends the matches among `units[range]` (one sentence's units) to `matches`.
   public func match(_ units: UnsafeBufferPointer<WordUnit>, range: Range<Int>, into matches: inout [WordMatch]) {
+    let store = ReusableBuffer<WordMatch>(capacity: 16)
+    match(units, range: range, into: store)
+    matches.append(contentsOf: store.buffer)
+  }
+
+  /// Appends the matches among `units[range]` (one sentence's units) to `store`.
+  public func match(_ units: UnsafeBufferPointer<WordUnit>, range: Range<Int>, into matches: ReusableBuffer<WordMatch>) {
     let tables = self.tables
     let terminal = tables.terminal
     var i = range.lowerBound

@@ -214,6 +214,67 @@ struct MatchingTests {
     #expect(read(with(32 + 8, 0, size: 8)) == nil)
     #expect(read(Array("PLX3".utf8) + tables.dropFirst(4)) == nil)
   }
+
+  /// The readability pass walks a sentence's words by their units, so every word and acronym token has at least
+  /// one, a token's units are side by side, and a unit marked everyday is a whole word token of ASCII letters
+  /// whose word is an everyday one (never an acronym, even when its letters are an everyday word: US, IT).
+  @Test func everyWordTokenHasUnitsAndEverydayUnitsAreWholeEverydayWords() {
+    let lexicon = BuiltInDictionaries.lexicon
+    let text = Array(
+      ("The US and IT teams met. Don’t use the co-ordinator’s well-being x--y a- form, e.g. at 3pm. The NHS "
+        + "KPIs for COVID-19 and U.K. clinics. Wójcik’s naïve café. I’m OK, it's fine; A&E and GP. "
+        + "Supercalifragilistic words and zzyzx, and the end").utf8)
+    var tokens: [Token] = []
+    Tokenizer.tokenize(text, range: 0..<text.count, into: &tokens)
+    let matcher = WordMatcher(lexicon: lexicon, syllables: BuiltInDictionaries.syllables)
+    var units: [WordUnit] = []
+    text.withUnsafeBufferPointer { p in
+      tokens.withUnsafeBufferPointer { matcher.units(p, tokens: $0, range: 0..<tokens.count, into: &units) }
+    }
+    let wordTokens = tokens.indices.filter { tokens[$0].kind == .word || tokens[$0].kind == .acronym }
+    #expect(wordTokens.count > 40)
+    // The tokens of the units, each once and in order, are the word and acronym tokens.
+    var unitTokens: [Int] = []
+    for unit in units where unitTokens.last != Int(unit.token) { unitTokens.append(Int(unit.token)) }
+    #expect(unitTokens == wordTokens)
+    var everyday: [String] = []
+    for unit in units {
+      let token = tokens[Int(unit.token)]
+      let word = String(decoding: text[unit.start..<unit.end], as: UTF8.self)
+      let whole = unit.start == token.start && unit.end == token.end
+      if unit.isEveryday {
+        everyday.append(word)
+        #expect(whole && unit.isLetters && token.kind == .word && matcher.isCommon(unit), "\(word)")
+        #expect(word.utf8.allSatisfy { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }, "\(word)")
+      } else if unit.isLetters && token.kind == .word {
+        #expect(!matcher.isCommon(unit), "\(word)")
+      }
+    }
+    #expect(everyday.contains("The") && everyday.contains("teams") && everyday.contains("clinics"))
+    #expect(!everyday.contains("US") && !everyday.contains("IT") && !everyday.contains("zzyzx"))
+    // A matcher without the built-in lexicon's everyday words marks none.
+    var plain: [WordUnit] = []
+    text.withUnsafeBufferPointer { p in
+      tokens.withUnsafeBufferPointer {
+        WordMatcher(lexicon: Lexicon(files: [], commonWords: [])).units(p, tokens: $0, range: 0..<tokens.count, into: &plain)
+      }
+    }
+    #expect(plain.count == units.count && !plain.contains { $0.isEveryday })
+  }
+
+  /// A reusable buffer keeps its values as it grows, forgets them when emptied, and keeps its memory.
+  @Test func reusableBuffersKeepTheirValuesAsTheyGrow() {
+    let buffer = ReusableBuffer<Range<Int>>(capacity: 1)
+    #expect(buffer.capacity == 16 && buffer.count == 0 && buffer.buffer.isEmpty)
+    for k in 0..<1_000 { buffer.append(k..<(2 * k)) }
+    #expect(buffer.count == 1_000 && buffer.capacity >= 1_000)
+    #expect(buffer.buffer.indices.allSatisfy { buffer.buffer[$0] == $0..<(2 * $0) })
+    let capacity = buffer.capacity
+    buffer.removeAll()
+    #expect(buffer.count == 0 && buffer.capacity == capacity)
+    buffer.append(7..<9)
+    #expect(Array(buffer.buffer) == [7..<9])
+  }
 }
 
 @Suite("Regular endings")

@@ -104,7 +104,8 @@ final class AcronymSession {
     var capitals = 0
     var unknown = 0
     tokens.withUnsafeBufferPointer { t in
-      for sentence in block.sentences {
+      for sentenceNumber in block.sentenceRange {
+        let sentence = block.allSentences[sentenceNumber]
         var firstWord = true
         for k in sentence.tokens {
           let kind = t[k].kind

@@ -58,7 +58,10 @@ public struct PassiveVoiceRule: Rule {
     let lists: Lists
     /// The word units of the block, shared with the word rules: each word's number in the lexicon is known there.
     let session: WordSession
-    /// The lexicon numbers of the forms of "be" and "get", as bits (see `mayBeAuxiliary(_:)`).
+    /// The lexicon numbers of the forms of "be" and "get", as bits. A unit may be one of them if its number's
+    /// bit is set (it is theirs, or shares their bit) or the lexicon does not have it. Most words are not, and
+    /// this is one read from a small table; a unit that passes is looked at closely, so a shared bit only costs
+    /// that look.
     private let auxiliaryBits: UnsafeMutablePointer<UInt64>
     private static let auxiliaryBitWords = 64
 
@@ -83,32 +86,29 @@ public struct PassiveVoiceRule: Rule {
 
     @inline(__always) private static func bit(_ number: Int32) -> UInt64 { 1 &<< UInt64(number & 63) }
 
-    /// Whether a unit may be a form of "be" or "get": its lexicon number is one of theirs (or shares their bit),
-    /// or the lexicon does not have it. Most words are not, and this is one read from a small table; a unit
-    /// that passes is looked at as before, so a shared bit only costs that look.
-    @inline(__always) private func mayBeAuxiliary(_ unit: WordUnit) -> Bool {
-      unit.word < 0 || auxiliaryBits[Checker.bitWord(unit.word)] & Checker.bit(unit.word) != 0
-    }
-
     var checksSentences: Bool { false }
 
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
       let units = session.units
+      let s = session.sentenceUnits
+      let bits = auxiliaryBits
       block.text.withUnsafeBufferPointer { p in
         block.tokens.withUnsafeBufferPointer { t in
-          session.sentenceUnits.withUnsafeBufferPointer { s in
-            var index = 0
-            for sentence in block.sentences {
-              // The word units, not the tokens, are read: one per word, with its number already found.
-              var resume = sentence.tokens.lowerBound
-              for u in s[index] where mayBeAuxiliary(units[u]) {
-                let k = Int(units[u].token)
-                guard k >= resume else { continue }
-                if let end = check(at: k, sentence.tokens, p, t, block, &report) { resume = end + 1 }
-              }
-              index += 1
-            }
+          // The word units, not the tokens, are read: one per word, with its number already found. The block's
+          // units are sentence after sentence, so one loop reads them all, and the sentence is found only for a
+          // unit that may be a form of "be" or "get". No passive goes past its sentence's end, so `resume` (the
+          // token after the last participle) is never past the start of the next sentence.
+          var sentence = 0
+          var resume = 0
+          for u in 0..<units.count {
+            let word = units[u].word
+            guard word < 0 || bits[Checker.bitWord(word)] & Checker.bit(word) != 0 else { continue }
+            let k = Int(units[u].token)
+            guard k >= resume else { continue }
+            while u >= s[sentence].upperBound { sentence += 1 }
+            let tokens = block.allSentences[block.sentenceRange.lowerBound + sentence].tokens
+            if let end = check(at: k, tokens, p, t, block, &report) { resume = end + 1 }
           }
         }
       }

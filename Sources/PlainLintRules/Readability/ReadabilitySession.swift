@@ -137,10 +137,6 @@ final class ReadabilitySession {
   struct State {
     /// The block the facts are for.
     var blockRange: Range<Int> = -1 ..< -1
-    /// The current block's sentences.
-    var sentences: [SentenceFacts] = []
-    /// The ranges of the current block's hard words, sentence after sentence.
-    var hardRanges: [Range<Int>] = []
     /// The current block, as a part.
     var block = PartFacts(range: 0..<0)
     /// The whole document so far.
@@ -166,7 +162,13 @@ final class ReadabilitySession {
   @exclusivity(unchecked) private var state = State()
 
   /// The current block's sentences.
-  var sentences: [SentenceFacts] { state.sentences }
+  private let sentenceStore = ReusableBuffer<SentenceFacts>(capacity: 64)
+  /// The ranges of the current block's hard words, sentence after sentence.
+  private let hardStore = ReusableBuffer<Range<Int>>(capacity: 64)
+  // (Kept in reusable buffers, not arrays: the rules read them at every block, and reading an array kept in a
+  // class retains and releases it.)
+  /// The current block's sentences; valid until the next block is read.
+  var sentences: UnsafeBufferPointer<SentenceFacts> { sentenceStore.buffer }
   /// The current block, as a part.
   var block: PartFacts { state.block }
   /// The current block's counts (without copying the rest of its facts).
@@ -232,7 +234,9 @@ final class ReadabilitySession {
   }
 
   /// The hard words of a sentence.
-  func hardWords(of sentence: SentenceFacts) -> ArraySlice<Range<Int>> { state.hardRanges[sentence.hard] }
+  func hardWords(of sentence: SentenceFacts) -> Slice<UnsafeBufferPointer<Range<Int>>> {
+    hardStore.buffer[sentence.hard]
+  }
 
   /// Reads `block`, unless it has been read already.
   func analyze(_ context: BlockContext) {
@@ -247,8 +251,8 @@ final class ReadabilitySession {
     state.blockRange = context.block.range
     // (`empty()` rather than `removeAll(keepingCapacity:)`: a block has few sentences and rarely an ended section.)
     state.endedSections.empty()
-    state.sentences.empty()
-    state.hardRanges.empty()
+    sentenceStore.removeAll()
+    hardStore.removeAll()
     // The block's facts are counted in place: a part is some 200 bytes, and copying it costs more than counting
     // a short block.
     state.block = PartFacts(range: context.block.range)
@@ -258,11 +262,7 @@ final class ReadabilitySession {
     let kind = context.block.kind
     context.text.withUnsafeBufferPointer { p in
       context.tokens.withUnsafeBufferPointer { t in
-        matches.withUnsafeBufferPointer { m in
-          sentenceUnits.withUnsafeBufferPointer { s in
-            count(context, p, t, units, m, s, into: &state.block, &state.sentences, &state.hardRanges)
-          }
-        }
+        count(context, p, t, units, matches, sentenceUnits, into: &state.block, sentenceStore, hardStore)
       }
       switch kind {
       case .metadata:
@@ -300,13 +300,14 @@ final class ReadabilitySession {
   /// The loop is kept small for the common case, an everyday word of one unit (counters with `&+=`: none
   /// can come near overflowing); rarer cases are in functions of their own, so the loop's values stay in
   /// registers.
-  private func count(
+  @inline(__always) private func count(
     _ context: BlockContext, _ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Token>,
     _ units: UnsafeBufferPointer<WordUnit>, _ matches: UnsafeBufferPointer<WordMatch>,
-    _ sentenceUnits: UnsafeBufferPointer<Range<Int>>, into part: inout PartFacts, _ facts: inout [SentenceFacts],
-    _ hard: inout [Range<Int>]
+    _ sentenceUnits: UnsafeBufferPointer<Range<Int>>, into part: inout PartFacts, _ facts: ReusableBuffer<SentenceFacts>,
+    _ hard: ReusableBuffer<Range<Int>>
   ) {
-    let matcher = words.matcher
+    // (The number, not the matcher: a reference kept in a local is retained and released at every block.)
+    let everydayCount = words.matcher.everydayCount
     let table = syllableTable
     let dialect = dialect
     /// Where the dialect's count is in a unit's packed syllables.
@@ -317,43 +318,54 @@ final class ReadabilitySession {
     var nextUncommonMatch = 0
     var nextUse = 0
     var sentenceIndex = 0
-    for sentence in context.sentences {
+    // (By index: a slice of the sentences would be retained and released at every block.)
+    for sentenceNumber in context.sentenceRange {
+      let sentence = context.allSentences[sentenceNumber]
       var counts = TextCounts()
       let firstHard = hard.count
       let unitRange = sentenceUnits[sentenceIndex]
       sentenceIndex &+= 1
+      // The sentence's words are walked by their units: every word and acronym token has at least one (a token
+      // starts with a letter, and a unit is each part between hyphens), and a token's units are side by side.
       var u = unitRange.lowerBound
+      let unitsEnd = unitRange.upperBound
       var firstWord = true
-      for k in sentence.tokens {
-        let token = t[k]
-        guard token.kind == .word || token.kind == .acronym else { continue }
-        counts.words &+= 1
-        // The commonest word first, in a few instructions: one unit read in place, an everyday word whose
-        // syllables (fewer than three) the unit carries, with no term starting in it. It is not hard and not long,
-        // and its letters are its length.
-        if u < unitRange.upperBound {
+      while u < unitsEnd {
+        // The commonest words first, in a few instructions each: one unit read in place, an everyday word whose
+        // syllables (fewer than three) the unit carries, with no term starting in it. It is not hard and not
+        // long, and its letters are its length. A run of them is counted in a loop of its own, which keeps its
+        // counts in registers.
+        var everydayWords = 0
+        var everydaySyllables = 0
+        var everydayLetters = 0
+        while u < unitsEnd {
           let unit = units[u]
           let carried = unit.syllables(shift: shift)
-          if carried != 0 && carried < 3 && unit.isLetters && Int(unit.token) == k && matcher.isCommon(unit)
-            && token.end <= matchStart && token.kind == .word
-          {
-            counts.syllables &+= carried
-            counts.letters &+= token.end &- token.start
-            u &+= 1
-            firstWord = false
-            continue
-          }
+          guard unit.isEveryday && UInt(bitPattern: carried &- 1) < 2 && unit.end <= matchStart else { break }
+          everydayWords &+= 1
+          everydaySyllables &+= carried
+          everydayLetters &+= unit.end &- unit.start
+          u &+= 1
         }
+        if everydayWords > 0 {
+          counts.words &+= everydayWords
+          counts.syllables &+= everydaySyllables
+          counts.letters &+= everydayLetters
+          firstWord = false
+        }
+        guard u < unitsEnd else { break }
+        let first = units[u]
+        counts.words &+= 1
+        let k = Int(first.token)
+        let token = t[k]
         var syllables = 0
         var uncommon = false
         // A word read in place is one unit of ASCII letters: its letters are its length.
-        let letters =
-          u < unitRange.upperBound && units[u].isLetters && Int(units[u].token) == k
-          ? token.end &- token.start : ReadabilitySession.letters(p, token.range)
-        while u < unitRange.upperBound {
+        let letters = first.isLetters ? token.end &- token.start : ReadabilitySession.letters(p, token.range)
+        while u < unitsEnd {
           let unit = units[u]
           guard Int(unit.token) == k else { break }
-          if matcher.isCommon(unit) {
+          if unit.word >= 0 && Int(unit.word) < everydayCount {
             // An everyday word, read as a word even when written in capitals: its syllables are in the unit when
             // it was read in place (most are), else in the table.
             let carried = unit.syllables(shift: shift)
@@ -364,7 +376,7 @@ final class ReadabilitySession {
           }
           u &+= 1
         }
-        // A word with no unit (only apostrophes, say) has one syllable.
+        // A word whose units give no syllables (only apostrophes, say) has one.
         syllables = max(1, syllables)
         counts.syllables &+= syllables
         counts.letters &+= letters

@@ -61,30 +61,29 @@ public struct UncommonWordRule: Rule {
     func check(block: BlockContext, report: inout FindingSink) {
       session.analyze(block)
       let units = session.units
-      let matcher = session.matcher
-      // Most blocks have only everyday words and short ones: a look at the units alone says so.
+      let matches = session.matches
+      // (The number, not the matcher: a reference kept in a local is retained and released at every block.)
+      let everydayCount = session.matcher.everydayCount
       let minLetters = minLetters
-      guard let first = units.firstIndex(where: { !matcher.isCommon($0) && $0.end - $0.start >= minLetters })
-      else { return }
       // Matches are in text order: the next one that may cover a unit.
       var nextMatch = 0
-      let matches = session.matches
       block.text.withUnsafeBufferPointer { p in
         block.tokens.withUnsafeBufferPointer { t in
-          matches.withUnsafeBufferPointer { m in
-            // The first test of `isUncommon` is made here too, so that most words cost no call.
-            for index in first..<units.count
-            where !matcher.isCommon(units[index]) && units[index].end &- units[index].start >= minLetters
-              && WordSession.isUncommon(
-                index, units: units, matches: m, p, t, matcher: matcher, minLetters: minLetters, nextMatch: &nextMatch)
-            {
-              let unit = units[index]
-              let text = block.string(unit.start..<unit.end)
-              guard seen.insert(text).inserted else { continue }
-              report.report(
-                unit.start..<unit.end,
-                message: "“\(text)” is not an everyday word; explain what it means, or use a more familiar word.")
-            }
+          // Most words are everyday words, or short: the first test of `isUncommon` is made here, so that they
+          // cost no call.
+          for index in 0..<units.count
+          where (units[index].word < 0 || Int(units[index].word) >= everydayCount)
+            && units[index].end &- units[index].start >= minLetters
+            && WordSession.isUncommon(
+              index, units: units, matches: matches, p, t, matcher: session.matcher, minLetters: minLetters,
+              nextMatch: &nextMatch)
+          {
+            let unit = units[index]
+            let text = block.string(unit.start..<unit.end)
+            guard seen.insert(text).inserted else { continue }
+            report.report(
+              unit.start..<unit.end,
+              message: "“\(text)” is not an everyday word; explain what it means, or use a more familiar word.")
           }
         }
       }

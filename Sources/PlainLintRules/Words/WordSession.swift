@@ -15,12 +15,19 @@ final class WordSession {
   @exclusivity(unchecked) private var blockRange: Range<Int> = -1 ..< -1
   /// Where the units of the block's sentences are kept, sentence after sentence.
   private let unitStore = WordUnits()
+  /// Where the ranges of the sentences' units are kept.
+  private let sentenceUnitStore = ReusableBuffer<Range<Int>>(capacity: 64)
+  /// Where the matches are kept.
+  private let matchStore = ReusableBuffer<WordMatch>(capacity: 64)
+  // (Kept in reusable buffers, not arrays: the rules read them at every block, and reading an array kept in a
+  // class retains and releases it.)
   /// The units of the block's sentences, sentence after sentence; valid until the next block is analyzed.
   var units: UnsafeBufferPointer<WordUnit> { unitStore.buffer }
-  /// Where each sentence's units are in `units`, in the order of the block's sentences.
-  @exclusivity(unchecked) private(set) var sentenceUnits: [Range<Int>] = []
-  /// The matches, in text order.
-  @exclusivity(unchecked) private(set) var matches: [WordMatch] = []
+  /// Where each sentence's units are in `units`, in the order of the block's sentences; valid until the next
+  /// block is analyzed.
+  var sentenceUnits: UnsafeBufferPointer<Range<Int>> { sentenceUnitStore.buffer }
+  /// The matches, in text order; valid until the next block is analyzed.
+  var matches: UnsafeBufferPointer<WordMatch> { matchStore.buffer }
 
   /// The syllables of the lexicon's words by number, for the readability rules.
   let syllables: SyllableTable
@@ -51,28 +58,24 @@ final class WordSession {
   func analyze(_ block: BlockContext) {
     guard block.block.range != blockRange else { return }
     blockRange = block.block.range
-    // The arrays are worked on as locals and put back: appending to a class's array one element at a time
-    // would check exclusive access on every append.
-    var sentenceUnits: [Range<Int>] = []
-    var matches: [WordMatch] = []
-    swap(&sentenceUnits, &self.sentenceUnits)
-    swap(&matches, &self.matches)
-    unitStore.removeAll()
-    sentenceUnits.empty()
-    matches.empty()
-    let store = unitStore
+    let units = unitStore
+    let sentenceUnits = sentenceUnitStore
+    let matches = matchStore
+    units.removeAll()
+    sentenceUnits.removeAll()
+    matches.removeAll()
     block.text.withUnsafeBufferPointer { p in
       block.tokens.withUnsafeBufferPointer { t in
-        for sentence in block.sentences {
-          let first = store.count
-          matcher.units(p, tokens: t, range: sentence.tokens, into: store)
-          sentenceUnits.append(first..<store.count)
-          matcher.match(store.buffer, range: first..<store.count, into: &matches)
+        // (By index: a slice of the sentences would be retained and released at every block.)
+        for sentenceNumber in block.sentenceRange {
+          let sentence = block.allSentences[sentenceNumber]
+          let first = units.count
+          matcher.units(p, tokens: t, range: sentence.tokens, into: units)
+          sentenceUnits.append(first..<units.count)
+          matcher.match(units.buffer, range: first..<units.count, into: matches)
         }
       }
     }
-    swap(&sentenceUnits, &self.sentenceUnits)
-    swap(&matches, &self.matches)
   }
 }
 
