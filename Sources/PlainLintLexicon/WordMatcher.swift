@@ -351,7 +351,9 @@ public final class WordMatcher {
   }
 
   /// Appends the matches among `units[range]` (one sentence's units) to `store`.
-  public func match(_ units: UnsafeBufferPointer<WordUnit>, range: Range<Int>, into matches: ReusableBuffer<WordMatch>) {
+  public func match(
+    _ units: UnsafeBufferPointer<WordUnit>, range: Range<Int>, into matches: ReusableBuffer<WordMatch>
+  ) {
     let tables = self.tables
     let terminal = tables.terminal
     var i = range.lowerBound

@@ -253,11 +253,10 @@ struct MatchingTests {
     #expect(everyday.contains("The") && everyday.contains("teams") && everyday.contains("clinics"))
     #expect(!everyday.contains("US") && !everyday.contains("IT") && !everyday.contains("zzyzx"))
     // A matcher without the built-in lexicon's everyday words marks none.
+    let plainMatcher = WordMatcher(lexicon: Lexicon(files: [], commonWords: []))
     var plain: [WordUnit] = []
     text.withUnsafeBufferPointer { p in
-      tokens.withUnsafeBufferPointer {
-        WordMatcher(lexicon: Lexicon(files: [], commonWords: [])).units(p, tokens: $0, range: 0..<tokens.count, into: &plain)
-      }
+      tokens.withUnsafeBufferPointer { plainMatcher.units(p, tokens: $0, range: 0..<tokens.count, into: &plain) }
     }
     #expect(plain.count == units.count && !plain.contains { $0.isEveryday })
   }

@@ -303,8 +303,8 @@ final class ReadabilitySession {
   @inline(__always) private func count(
     _ context: BlockContext, _ p: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<Token>,
     _ units: UnsafeBufferPointer<WordUnit>, _ matches: UnsafeBufferPointer<WordMatch>,
-    _ sentenceUnits: UnsafeBufferPointer<Range<Int>>, into part: inout PartFacts, _ facts: ReusableBuffer<SentenceFacts>,
-    _ hard: ReusableBuffer<Range<Int>>
+    _ sentenceUnits: UnsafeBufferPointer<Range<Int>>, into part: inout PartFacts,
+    _ facts: ReusableBuffer<SentenceFacts>, _ hard: ReusableBuffer<Range<Int>>
   ) {
     // (The number, not the matcher: a reference kept in a local is retained and released at every block.)
     let everydayCount = words.matcher.everydayCount
