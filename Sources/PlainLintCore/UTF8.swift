@@ -36,28 +36,31 @@ public enum UTF8Scalar {
 
   /// The byte offset of the first byte that does not start a valid UTF-8 sequence, or `nil` when all are valid.
   public static func firstInvalidOffset(in bytes: [UInt8]) -> Int? {
-    bytes.withUnsafeBufferPointer { p in
-      var i = 0
-      let n = p.count
-      while i < n {
-        // Skip ASCII eight bytes at a time.
-        if i + 8 <= n {
-          let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 == 0 {
-            i += 8
-            continue
-          }
-        }
-        if p[i] < 0x80 {
-          i += 1
+    bytes.withUnsafeBufferPointer { firstInvalidOffset(in: $0) }
+  }
+
+  /// The offset in `p` of the first byte that does not start a valid UTF-8 sequence, or `nil` when all are valid.
+  public static func firstInvalidOffset(in p: UnsafeBufferPointer<UInt8>) -> Int? {
+    var i = 0
+    let n = p.count
+    while i < n {
+      // Skip ASCII eight bytes at a time.
+      if i + 8 <= n {
+        let word = UnsafeRawPointer(p.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 == 0 {
+          i += 8
           continue
         }
-        let (scalar, length) = decode(p, at: i)
-        if scalar == replacement && length == 1 { return i }
-        i += length
       }
-      return nil
+      if p[i] < 0x80 {
+        i += 1
+        continue
+      }
+      let (scalar, length) = decode(p, at: i)
+      if scalar == replacement && length == 1 { return i }
+      i += length
     }
+    return nil
   }
 }
 

@@ -206,3 +206,61 @@ struct ReadabilityRuleTests {
     }
   }
 }
+
+@Suite("Message bytes")
+struct MessageBytesTests {
+  @Test func piecesThatAreUTF8MakeTheSameStringAsDecoding() {
+    let message = MessageBytes()
+    message.append("long words such as “")
+    Array("anaesthetic café".utf8).withUnsafeBufferPointer { message.appendLowercased($0) }
+    message.append("” (")
+    message.append(4)
+    message.append(")")
+    #expect(message.isValidUTF8)
+    #expect(message.string == "long words such as “anaesthetic café” (4)")
+    message.removeAll()
+    message.append(Array("Ünïcode 👩‍⚕️ text".utf8))
+    #expect(message.isValidUTF8)
+    #expect(message.string == "Ünïcode 👩‍⚕️ text")
+  }
+
+  @Test func aPieceThatIsNotUTF8IsDecodedWithReplacementCharacters() {
+    let message = MessageBytes()
+    message.append("“")
+    // A stray continuation byte, a cut-off three-byte sequence and an overlong form.
+    message.append([0x61, 0x80, 0x62, 0xE2, 0x80, 0x20, 0xC0, 0xAF])
+    message.append("”")
+    #expect(!message.isValidUTF8)
+    #expect(message.string == "“a\u{FFFD}b\u{FFFD} \u{FFFD}\u{FFFD}”")
+    #expect(message.string == String(decoding: message.bytes, as: UTF8.self))
+    // A new message starts valid again.
+    message.removeAll()
+    message.append("plain")
+    #expect(message.isValidUTF8)
+    #expect(message.string == "plain")
+  }
+
+  @Test func aReadingAgeMessageQuotingInvalidBytesShowsReplacementCharacters() throws {
+    // A paragraph hard enough to be flagged, whose long words and longest sentence hold a byte that is not UTF-8.
+    var bytes: [UInt8] = []
+    let sentence = "The consultant anaesthetist will \u{01}discuss the considerable complications of the "
+      + "proposed procedure with every individual participant before the operation tomorrow. "
+    for _ in 0..<3 { bytes += Array(sentence.utf8) }
+    bytes = bytes.map { $0 == 0x01 ? 0xFF : $0 }
+    let linter = Linter(rules: try BuiltInRules.configured(options: [:]), measurer: BuiltInRules.measurer())
+    let findings = linter.lint(PlainTextFrontEnd.prose(of: Document(path: "bad.txt", bytes: bytes)))
+    let message = try #require(findings.first { $0.rule == "reading-age" }?.message)
+    #expect(message.contains("\u{FFFD}discuss"))
+    #expect(message.unicodeScalars.allSatisfy { $0.value != 0xFF })
+  }
+}
+
+extension MessageBytesTests {
+  @Test(arguments: [0, 7, 9, 10, 42, 99, 100, 101, 2_024, -1, -99, Int.max, Int.min])
+  func numbersAreWrittenAsInterpolationWritesThem(_ number: Int) {
+    let message = MessageBytes(capacity: 1)
+    message.append("n=")
+    message.append(number)
+    #expect(message.string == "n=\(number)")
+  }
+}

@@ -137,6 +137,13 @@ struct AcronymRuleTests {
     #expect(try acronyms("The file is 2 MB. It is OK.") == [])
   }
 
+  @Test func theQuickRomanNumeralTestAgreesWithTheList() {
+    for numeral in AcronymSession.romanNumerals { #expect(AcronymSession.isRomanNumeral(numeral)) }
+    for key in ["IIII", "VV", "XXXX", "XL", "IVX", "XXXVIIII", "NHS", "PALS", "ICB", "CIV", "ii", "V.I"] {
+      #expect(!AcronymSession.isRomanNumeral(key), "\(key)")
+    }
+  }
+
   @Test func outdatedAndAvoidedAcronymsAreFlaggedEachTime() throws {
     let text = "Your CCG and your CCG again. BAME groups."
     #expect(

@@ -91,6 +91,16 @@ final class AcronymSession {
     return numerals
   }()
 
+  /// Whether `key` is one of `romanNumerals`. Those are made of I, V and X alone, at most 7 of them, so nearly every
+  /// acronym is turned away at its first letter, without hashing it.
+  static func isRomanNumeral(_ key: String) -> Bool {
+    let utf8 = key.utf8
+    guard utf8.count <= 7,
+      utf8.allSatisfy({ $0 == UInt8(ascii: "I") || $0 == UInt8(ascii: "V") || $0 == UInt8(ascii: "X") })
+    else { return false }
+    return romanNumerals.contains(key)
+  }
+
   func analyze(_ block: BlockContext) {
     guard block.block.range != blockRange else { return }
     blockRange = block.block.range
@@ -139,11 +149,11 @@ final class AcronymSession {
       // Acronyms everyone knows need nothing: the commonest case, so the cheapest.
       if policy == .ok { return false }
       key = lexicon.acronymKeys[number]
-      if AcronymSession.romanNumerals.contains(key) && followsNumberedThing(block, k, sentence) { return false }
+      if AcronymSession.isRomanNumeral(key) && followsNumberedThing(block, k, sentence) { return false }
     } else {
       key = Lexicon.acronymKey(block.string(token.range))
       guard key.utf8.count >= 2, !AcronymSession.notAcronyms.contains(key),
-        !AcronymSession.romanNumerals.contains(key), !isNameInCapitals(key), !isPostcodeOrPOBox(block, k, key)
+        !AcronymSession.isRomanNumeral(key), !isNameInCapitals(key), !isPostcodeOrPOBox(block, k, key)
       else { return false }
       unknown = true
     }
