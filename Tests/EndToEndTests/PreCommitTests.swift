@@ -5,9 +5,10 @@ import Testing
 /// virtual environment in the build folder) with `pre-commit try-repo` on a scratch git repository.
 ///
 /// try-repo builds the repository's committed state (`--ref HEAD`): in CI's fresh clone that is the code under
-/// test. pre-commit builds plainlint there with `swift build -c release` (about 3 minutes on the project's
-/// 2-core machine), once per commit: `PRE_COMMIT_HOME` is in the build folder, so later runs on the same commit
-/// reuse the build and take seconds.
+/// test. pre-commit builds plainlint there with `swift build -c release` (about 3 minutes alone on the project's
+/// usual 2-core machine; 12.5 minutes in session 13's CI, on a slower machine while the other suites ran), once per
+/// commit: `PRE_COMMIT_HOME` is in the build folder, so later runs on the same commit reuse the build and take
+/// seconds. The time limit is there to stop a hang, not to judge speed, so it leaves room for slow machines.
 @Suite("The pre-commit hook, end to end", .serialized)
 struct PreCommitTests {
   /// pre-commit's home, kept in the build folder between runs.
@@ -22,7 +23,7 @@ struct PreCommitTests {
     return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 
-  @Test("a file full of jargon fails the hook and a plain one passes", .timeLimit(.minutes(15)))
+  @Test("a file full of jargon fails the hook and a plain one passes", .timeLimit(.minutes(30)))
   func jargonFailsPlainPasses() throws {
     let python = try PythonEnvironment.make("pre-commit", packages: ["pre-commit==4.7.0"])
     let preCommit = python.deletingLastPathComponent().appendingPathComponent("pre-commit")
