@@ -43,7 +43,6 @@ public struct Linter: Sendable {
     let metricsChecker = measurer?.makeChecker(document: document)
     // The measurer reads each block after the rules, so it can use what they found; it reports nothing.
     let checkers = rules.map { $0.rule.makeChecker(document: document) } + (metricsChecker.map { [$0] } ?? [])
-    let checksSentences = checkers.map(\.checksSentences)
     // Each checker is called through a reference that is not counted: `boxes` keeps them all alive until `run`
     // returns. Taking a checker out of an array for a call would retain and release it, 15 times a block.
     let boxes = checkers.map { HeldChecker($0) }
@@ -53,7 +52,7 @@ public struct Linter: Sendable {
       capacity: boxes.count)
     defer { held.deallocate() }
     for (index, box) in boxes.enumerated() {
-      held.initializeElement(at: index, to: (Unmanaged.passUnretained(box), checksSentences[index]))
+      held.initializeElement(at: index, to: (Unmanaged.passUnretained(box), box.checker.checksSentences))
     }
     let blocks = prose.blocks
     // The identifiers once: each look-up copies the rule's whole description.

@@ -151,7 +151,8 @@ public final class WordMatcher {
   let tables: FrozenTables
   /// Words numbered below this are everyday words.
   @usableFromInline let commonCount: Int
-  /// Words numbered below this are everyday words (`isCommon(_:)` for a loop that keeps the number to hand).
+  /// Words numbered below this are everyday words (`isCommon(_:everydayCount:)` for a loop that keeps the number
+  /// to hand).
   @inlinable public var everydayCount: Int { commonCount }
   /// Scratch space for a word's normalized bytes.
   private let scratch: UnsafeMutablePointer<UInt8>
@@ -279,7 +280,7 @@ public final class WordMatcher {
             WordUnit(
               start: token.start, end: token.end, word: word, node: entry.pointee.node, token: k,
               joinsPrevious: previousToken == k &- 1, isLetters: true, packedSyllables: entry.pointee.syllables,
-              isEveryday: token.kind == .word && UInt32(bitPattern: word) < UInt32(truncatingIfNeeded: commonCount)))
+              isEveryday: token.kind == .word && WordMatcher.isCommon(word, everydayCount: commonCount)))
           previousToken = k
           continue
         }
@@ -404,12 +405,20 @@ public final class WordMatcher {
     }
     (s + n).initialize(repeating: 0, count: 8)
     let word = tables.wordID(padded: s, n)
-    return word >= 0 && Int(word) < tables.commonCount
+    return WordMatcher.isCommon(word, everydayCount: commonCount)
   }
 
   /// Whether unit's word is an everyday word.
   @inlinable
   public func isCommon(_ unit: WordUnit) -> Bool {
-    unit.word >= 0 && Int(unit.word) < commonCount
+    WordMatcher.isCommon(unit.word, everydayCount: commonCount)
+  }
+
+  /// Whether the word numbered `word` (-1 for none) is an everyday word, given the matcher's `everydayCount`:
+  /// for loops that keep the number, not the matcher (a reference kept in a local is retained and released).
+  @inlinable
+  public static func isCommon(_ word: Int32, everydayCount: Int) -> Bool {
+    // -1 becomes the largest unsigned number; counts fit in 32 bits.
+    UInt32(bitPattern: word) < UInt32(truncatingIfNeeded: everydayCount)
   }
 }

@@ -365,7 +365,7 @@ final class ReadabilitySession {
         while u < unitsEnd {
           let unit = units[u]
           guard Int(unit.token) == k else { break }
-          if unit.word >= 0 && Int(unit.word) < everydayCount {
+          if WordMatcher.isCommon(unit.word, everydayCount: everydayCount) {
             // An everyday word, read as a word even when written in capitals: its syllables are in the unit when
             // it was read in place (most are), else in the table.
             let carried = unit.syllables(shift: shift)

@@ -72,7 +72,7 @@ public struct UncommonWordRule: Rule {
           // Most words are everyday words, or short: the first test of `isUncommon` is made here, so that they
           // cost no call.
           for index in 0..<units.count
-          where (units[index].word < 0 || Int(units[index].word) >= everydayCount)
+          where !WordMatcher.isCommon(units[index].word, everydayCount: everydayCount)
             && units[index].end &- units[index].start >= minLetters
             && WordSession.isUncommon(
               index, units: units, matches: matches, p, t, matcher: session.matcher, minLetters: minLetters,
